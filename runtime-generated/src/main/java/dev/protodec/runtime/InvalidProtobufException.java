@@ -1,0 +1,95 @@
+package dev.protodec.runtime;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The one exception protodec throws for bad input. Each factory names one failure and, where it applies,
+ * the byte offset (from the start of the input) at which it was found.
+ */
+public final class InvalidProtobufException extends IOException {
+  private static final long serialVersionUID = 1L;
+
+  private final int offset;
+
+  private InvalidProtobufException(String message, int offset) {
+    super(offset >= 0 ? message + " (at byte offset " + offset + ")" : message);
+    this.offset = offset;
+  }
+
+  /** Byte offset from the start of the input where the problem was found, or -1 if it has none. */
+  public int offset() {
+    return offset;
+  }
+
+  static InvalidProtobufException truncated(int offset) {
+    return new InvalidProtobufException(
+        "Input ended in the middle of a field, or a length points past the end of its message:"
+            + " the data was truncated or a length is wrong",
+        offset);
+  }
+
+  static InvalidProtobufException malformedVarint(int offset) {
+    return new InvalidProtobufException("Varint longer than 10 bytes: the input is corrupt", offset);
+  }
+
+  static InvalidProtobufException negativeSize(int offset, int size) {
+    return new InvalidProtobufException(
+        "Length " + size + " is negative: the input is corrupt", offset);
+  }
+
+  static InvalidProtobufException invalidTag(int offset) {
+    return new InvalidProtobufException("Tag with field number 0: the input is corrupt", offset);
+  }
+
+  static InvalidProtobufException invalidWireType(int offset, int tag) {
+    return new InvalidProtobufException(
+        "Field " + (tag >>> 3) + " has wire type " + (tag & 7) + ", which does not exist (only 0-5 do)",
+        offset);
+  }
+
+  static InvalidProtobufException invalidEndTag(int offset, int expectedTag, int lastTag) {
+    String expected =
+        expectedTag == 0
+            ? "the end of the message"
+            : "end-group of field " + (expectedTag >>> 3);
+    String found = lastTag == 0 ? "the end of the data" : "end-group of field " + (lastTag >>> 3);
+    return new InvalidProtobufException(
+        "Group or message ended wrongly: expected " + expected + " but found " + found, offset);
+  }
+
+  static InvalidProtobufException invalidUtf8(int offset) {
+    return new InvalidProtobufException(
+        "String field holds invalid UTF-8 (proto3 strings must be valid UTF-8; use bytes for"
+            + " arbitrary data)",
+        offset);
+  }
+
+  static InvalidProtobufException recursionLimitExceeded(int offset, int limit) {
+    return new InvalidProtobufException(
+        "Messages and groups nested deeper than the recursion limit of "
+            + limit
+            + ": the input may be malicious (raise it with ProtoReader.setRecursionLimit)",
+        offset);
+  }
+
+  static InvalidProtobufException sizeLimitExceeded(long size, int limit) {
+    return new InvalidProtobufException(
+        "Input of at least "
+            + size
+            + " bytes exceeds the size limit of "
+            + limit
+            + " bytes (raise it with ProtoReader.setSizeLimit)",
+        -1);
+  }
+
+  static InvalidProtobufException missingRequiredFields(String messageName, List<String> missing) {
+    return new InvalidProtobufException(
+        "Message "
+            + messageName
+            + " is missing required fields: "
+            + String.join(", ", missing)
+            + " (use parsePartialFrom to accept it anyway)",
+        -1);
+  }
+}

@@ -1,0 +1,89 @@
+package dev.protodec.runtime;
+
+import java.util.Arrays;
+
+/**
+ * A repeated field of reusable elements (strings, bytes, messages). Elements are allocated once and kept:
+ * {@link #clear()} only resets the count, and {@link #add()} clears and hands back an element from an
+ * earlier parse before it allocates a new one.
+ *
+ * @param <E> the element type
+ */
+public abstract class RepeatedObjects<E> {
+  private Object[] elements = new Object[0];
+  private int length;
+
+  RepeatedObjects() {}
+
+  /** A new, empty element. */
+  protected abstract E newElement();
+
+  /** Resets an element from an earlier parse before it is reused. */
+  protected abstract void clearElement(E element);
+
+  public final int size() {
+    return length;
+  }
+
+  public final boolean isEmpty() {
+    return length == 0;
+  }
+
+  @SuppressWarnings("unchecked")
+  public final E get(int index) {
+    if (index < 0 || index >= length) {
+      throw new IndexOutOfBoundsException("index " + index + ", size " + length);
+    }
+    return (E) elements[index];
+  }
+
+  /** Appends an empty element (reused if one is kept from an earlier parse) and returns it to fill. */
+  @SuppressWarnings("unchecked")
+  public final E add() {
+    if (length == elements.length) {
+      elements = Arrays.copyOf(elements, Math.max(4, length * 2));
+    }
+    E element = (E) elements[length];
+    if (element == null) {
+      element = newElement();
+      elements[length] = element;
+    } else {
+      clearElement(element);
+    }
+    length++;
+    return element;
+  }
+
+  /** Removes every element; keeps them for reuse. */
+  public final void clear() {
+    length = 0;
+  }
+
+  @Override
+  public final boolean equals(Object o) {
+    if (!(o instanceof RepeatedObjects) || ((RepeatedObjects<?>) o).length != length) {
+      return false;
+    }
+    Object[] other = ((RepeatedObjects<?>) o).elements;
+    for (int i = 0; i < length; i++) {
+      if (!elements[i].equals(other[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public final int hashCode() {
+    int h = 1;
+    for (int i = 0; i < length; i++) {
+      h = 31 * h + elements[i].hashCode();
+    }
+    return h;
+  }
+
+  @Override
+  public String toString() {
+    return Arrays.toString(Arrays.copyOf(elements, length));
+  }
+}

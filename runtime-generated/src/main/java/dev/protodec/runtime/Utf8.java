@@ -1,0 +1,118 @@
+package dev.protodec.runtime;
+
+/**
+ * UTF-8 validation and encoding with exactly the rules protobuf-java applies: well-formed sequences per
+ * the Unicode standard (no overlong forms, no surrogates, nothing above U+10FFFF); unpaired surrogates in
+ * a Java string are encoded as {@code '?'}, as {@code String.getBytes(UTF_8)} does.
+ */
+public final class Utf8 {
+  private Utf8() {}
+
+  /** True if {@code bytes[offset, offset + length)} is well-formed UTF-8. ASCII runs take a fast path. */
+  public static boolean isValid(byte[] bytes, int offset, int length) {
+    int i = offset;
+    final int end = offset + length;
+    while (i < end && bytes[i] >= 0) {
+      i++;
+    }
+    while (i < end) {
+      int b0 = bytes[i++];
+      if (b0 >= 0) {
+        continue;
+      }
+      if (b0 < (byte) 0xC2) {
+        // continuation byte without a lead, or an overlong two-byte lead (C0, C1)
+        return false;
+      }
+      if (b0 < (byte) 0xE0) {
+        if (i >= end || !isContinuation(bytes[i++])) {
+          return false;
+        }
+      } else if (b0 < (byte) 0xF0) {
+        if (end - i < 2) {
+          return false;
+        }
+        int b1 = bytes[i++];
+        if (!isContinuation(b1)
+            || (b0 == (byte) 0xE0 && b1 < (byte) 0xA0) // overlong
+            || (b0 == (byte) 0xED && b1 >= (byte) 0xA0) // surrogate
+            || !isContinuation(bytes[i++])) {
+          return false;
+        }
+      } else {
+        if (end - i < 3) {
+          return false;
+        }
+        int b1 = bytes[i++];
+        if (!isContinuation(b1)
+            || b0 > (byte) 0xF4 // above U+10FFFF
+            || (b0 == (byte) 0xF0 && b1 < (byte) 0x90) // overlong
+            || (b0 == (byte) 0xF4 && b1 >= (byte) 0x90) // above U+10FFFF
+            || !isContinuation(bytes[i++])
+            || !isContinuation(bytes[i++])) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean isContinuation(int b) {
+    return b < (byte) 0xC0; // signed: 0x80..0xBF
+  }
+
+  /** The number of bytes {@link #encode} writes for {@code s}. */
+  public static int encodedLength(CharSequence s) {
+    int n = s.length();
+    int bytes = n;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        continue;
+      }
+      if (c < 0x800) {
+        bytes += 1;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < n
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        bytes += 2; // 4 bytes for the pair of 2 chars
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        // unpaired surrogate: written as '?'
+      } else {
+        bytes += 2;
+      }
+    }
+    return bytes;
+  }
+
+  /** Encodes {@code s} into {@code out} from {@code offset}; returns the offset after the last byte. */
+  public static int encode(CharSequence s, byte[] out, int offset) {
+    int p = offset;
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        out[p++] = (byte) c;
+      } else if (c < 0x800) {
+        out[p++] = (byte) (0xC0 | (c >>> 6));
+        out[p++] = (byte) (0x80 | (c & 0x3F));
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < n
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        int cp = Character.toCodePoint(c, s.charAt(++i));
+        out[p++] = (byte) (0xF0 | (cp >>> 18));
+        out[p++] = (byte) (0x80 | ((cp >>> 12) & 0x3F));
+        out[p++] = (byte) (0x80 | ((cp >>> 6) & 0x3F));
+        out[p++] = (byte) (0x80 | (cp & 0x3F));
+      } else if (Character.isSurrogate(c)) {
+        out[p++] = '?';
+      } else {
+        out[p++] = (byte) (0xE0 | (c >>> 12));
+        out[p++] = (byte) (0x80 | ((c >>> 6) & 0x3F));
+        out[p++] = (byte) (0x80 | (c & 0x3F));
+      }
+    }
+    return p;
+  }
+}

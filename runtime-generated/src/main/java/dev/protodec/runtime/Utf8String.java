@@ -1,0 +1,136 @@
+package dev.protodec.runtime;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A string field's value, kept as UTF-8 bytes until a {@link String} is asked for, then cached. Reusable:
+ * {@link #clear()} keeps the byte array, so re-parsing a same-sized string allocates nothing.
+ *
+ * <p>Either side can be the source: bytes from the wire ({@link #setUtf8}) or a Java string ({@link
+ * #set(String)}); the other side is derived on demand.
+ */
+public final class Utf8String {
+  private static final byte[] EMPTY = new byte[0];
+
+  private byte[] bytes = EMPTY;
+  private int length;
+  private boolean bytesValid = true;
+  private String string = "";
+
+  public static Utf8String of(String value) {
+    Utf8String s = new Utf8String();
+    s.set(value);
+    return s;
+  }
+
+  /** Copies UTF-8 bytes in; the cached {@code String} is dropped. */
+  public void setUtf8(byte[] source, int offset, int length) {
+    if (bytes.length < length) {
+      bytes = new byte[Math.max(length, bytes.length * 2)];
+    }
+    System.arraycopy(source, offset, bytes, 0, length);
+    this.length = length;
+    this.bytesValid = true;
+    this.string = null;
+  }
+
+  public void set(String value) {
+    if (value == null) {
+      throw new NullPointerException("string value must not be null");
+    }
+    this.string = value;
+    this.bytesValid = false;
+  }
+
+  public void copyFrom(Utf8String other) {
+    if (other.bytesValid) {
+      setUtf8(other.bytes, 0, other.length);
+      this.string = other.string;
+    } else {
+      set(other.string);
+    }
+  }
+
+  public void clear() {
+    length = 0;
+    bytesValid = true;
+    string = "";
+  }
+
+  public boolean isEmpty() {
+    return bytesValid ? length == 0 : string.isEmpty();
+  }
+
+  /** The value as a Java string: decoded on first call (invalid UTF-8 becomes U+FFFD), then cached. */
+  @Override
+  public String toString() {
+    String s = string;
+    if (s == null) {
+      s = length == 0 ? "" : new String(bytes, 0, length, StandardCharsets.UTF_8);
+      string = s;
+    }
+    return s;
+  }
+
+  /** The number of UTF-8 bytes. */
+  public int utf8Length() {
+    ensureBytes();
+    return length;
+  }
+
+  /**
+   * The backing array holding {@link #utf8Length()} valid bytes from index 0. Do not modify; it is reused
+   * by the next parse.
+   */
+  public byte[] utf8Array() {
+    ensureBytes();
+    return bytes;
+  }
+
+  /** A fresh copy of the UTF-8 bytes. */
+  public byte[] toUtf8Bytes() {
+    ensureBytes();
+    return Arrays.copyOf(bytes, length);
+  }
+
+  private void ensureBytes() {
+    if (!bytesValid) {
+      String s = string;
+      int n = Utf8.encodedLength(s);
+      if (bytes.length < n) {
+        bytes = new byte[Math.max(n, bytes.length * 2)];
+      }
+      Utf8.encode(s, bytes, 0);
+      length = n;
+      bytesValid = true;
+    }
+  }
+
+  /** True if this string has the same UTF-8 bytes as {@code other}'s; no decoding. */
+  public boolean contentEquals(Utf8String other) {
+    ensureBytes();
+    other.ensureBytes();
+    return Arrays.equals(bytes, 0, length, other.bytes, 0, other.length);
+  }
+
+  /** True if this string's text equals {@code text}. */
+  public boolean contentEquals(String text) {
+    return toString().equals(text);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Utf8String && contentEquals((Utf8String) o);
+  }
+
+  @Override
+  public int hashCode() {
+    ensureBytes();
+    int h = 1;
+    for (int i = 0; i < length; i++) {
+      h = 31 * h + bytes[i];
+    }
+    return h;
+  }
+}
