@@ -1,0 +1,56 @@
+package dev.protodec.codegen.protoc;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs protoc and collects what it prints.
+ *
+ * <p>The arguments go into an argument file ({@code protoc @file}, one argument per line), which
+ * keeps long file lists under Windows' command-line limit and leaves a record of the last run. stderr
+ * is merged into stdout and read to the end before waiting, so protoc can never block on a full pipe.
+ */
+public final class ProtocRunner {
+  private ProtocRunner() {}
+
+  /**
+   * Runs {@code invocation} and waits for protoc to exit.
+   *
+   * @param argumentFile where the arguments are written; overwritten
+   */
+  public static ProtocResult run(ProtocInvocation invocation, Path argumentFile)
+      throws IOException, InterruptedException {
+    Files.createDirectories(argumentFile.toAbsolutePath().getParent());
+    Files.write(argumentFile, invocation.arguments(), StandardCharsets.UTF_8);
+    Files.createDirectories(invocation.descriptorSetOut().toAbsolutePath().getParent());
+
+    Process process = new ProcessBuilder(invocation.executable().toString(), "@" + argumentFile)
+        .redirectErrorStream(true)
+        .start();
+    try {
+      process.getOutputStream().close();
+      List<String> output = readLines(process);
+      return new ProtocResult(process.waitFor(), output);
+    } catch (IOException | InterruptedException e) {
+      process.destroyForcibly();
+      throw e;
+    }
+  }
+
+  private static List<String> readLines(Process process) throws IOException {
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader reader = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        lines.add(line);
+      }
+    }
+    return lines;
+  }
+}
