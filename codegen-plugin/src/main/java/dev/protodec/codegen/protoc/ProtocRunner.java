@@ -13,8 +13,10 @@ import java.util.List;
  * Runs protoc and collects what it prints.
  *
  * <p>The arguments go into an argument file ({@code protoc @file}, one argument per line), which
- * keeps long file lists under Windows' command-line limit and leaves a record of the last run. stderr
- * is merged into stdout and read to the end before waiting, so protoc can never block on a full pipe.
+ * keeps long file lists under Windows' command-line limit and leaves a record of the last run. protoc
+ * runs in the argument file's directory, so a file named like an input in the user's working
+ * directory is never mistaken for it. stderr is merged into stdout and read to the end before
+ * waiting, so protoc can never block on a full pipe.
  */
 public final class ProtocRunner {
   private ProtocRunner() {}
@@ -26,11 +28,13 @@ public final class ProtocRunner {
    */
   public static ProtocResult run(ProtocInvocation invocation, Path argumentFile)
       throws IOException, InterruptedException {
-    Files.createDirectories(argumentFile.toAbsolutePath().getParent());
-    Files.write(argumentFile, invocation.arguments(), StandardCharsets.UTF_8);
+    Path arguments = argumentFile.toAbsolutePath();
+    Files.createDirectories(arguments.getParent());
+    Files.write(arguments, invocation.arguments(), StandardCharsets.UTF_8);
     Files.createDirectories(invocation.descriptorSetOut().toAbsolutePath().getParent());
 
-    Process process = new ProcessBuilder(invocation.executable().toString(), "@" + argumentFile)
+    Process process = new ProcessBuilder(invocation.executable().toString(), "@" + arguments)
+        .directory(arguments.getParent().toFile())
         .redirectErrorStream(true)
         .start();
     try {
