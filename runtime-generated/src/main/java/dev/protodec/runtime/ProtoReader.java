@@ -471,6 +471,20 @@ public final class ProtoReader {
     return true;
   }
 
+  /** Where the field whose tag was just read starts, for {@link #copyFieldSince}. */
+  public int fieldStart() {
+    return lastTagStart;
+  }
+
+  /**
+   * Appends everything from {@code start} (a {@link #fieldStart()}) to the current position to {@code
+   * unknown}: a field that was parsed but has to be kept as unknown (a map entry whose closed-enum value
+   * is unknown).
+   */
+  public void copyFieldSince(int start, ProtoBytes unknown) {
+    unknown.append(buffer, start, pos - start);
+  }
+
   private boolean skipFieldBody(int tag) throws InvalidProtobufException {
     switch (tag & 7) {
       case WireFormat.VARINT:

@@ -54,6 +54,14 @@ public abstract class RepeatedObjects<E> {
     return element;
   }
 
+  /** Removes the last element (kept for reuse). */
+  public final void removeLast() {
+    if (length == 0) {
+      throw new IndexOutOfBoundsException("removeLast on an empty repeated field");
+    }
+    length--;
+  }
+
   /** Removes every element; keeps them for reuse. */
   public final void clear() {
     length = 0;

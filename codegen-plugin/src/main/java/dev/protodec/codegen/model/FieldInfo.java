@@ -1,0 +1,153 @@
+package dev.protodec.codegen.model;
+
+import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
+import com.google.protobuf.DescriptorProtos.FieldDescriptorProto.Label;
+
+/**
+ * A field with everything the generators need already decided: Java names, tags, presence, packing,
+ * UTF-8 checking and, once the registry has resolved it, its message or enum type.
+ */
+public final class FieldInfo {
+  public final FieldDescriptorProto proto;
+  public final String protoName;
+  public final int number;
+  public final Kind kind;
+  public final boolean repeated;
+  public final boolean required;
+  /** Accessor stem: {@code foo_bar} → {@code FooBar}. */
+  public final String stem;
+  /** The Java field holding the value: {@code fooBar_}. */
+  public final String storage;
+  /** {@code FOO_BAR_FIELD_NUMBER}. */
+  public final String numberConstant;
+  /** Tag of one value as declared (for repeated packable fields: packed or not per the schema). */
+  public final int tag;
+  /** For repeated packable fields: the other encoding's tag, also accepted when parsing; else 0. */
+  public final int alternateTag;
+  /** Repeated packable field written packed. */
+  public final boolean packed;
+  /** Strings checked for valid UTF-8 when parsed (proto3, or {@code java_string_check_utf8}). */
+  public final boolean validateUtf8;
+  /** Proto2 {@code [default = ...]} text, or null. */
+  public final String defaultValue;
+  public final String javadoc;
+
+  /** Index of the presence bit, or -1 when the field has none (repeated, oneof member, implicit). */
+  int presenceBit = -1;
+  OneofInfo oneof;
+  /** A key or value of a map entry: always written, and enum values kept raw for the map's check. */
+  boolean inMapEntry;
+  MessageInfo messageType;
+  EnumInfo enumType;
+
+  FieldInfo(FieldDescriptorProto proto, String syntax, boolean checkUtf8, String javadoc) {
+    this.proto = proto;
+    this.protoName = proto.getName();
+    this.number = proto.getNumber();
+    this.kind = Kind.of(proto.getType());
+    this.repeated = proto.getLabel() == Label.LABEL_REPEATED;
+    this.required = proto.getLabel() == Label.LABEL_REQUIRED;
+    this.stem = Names.accessorStem(protoName);
+    this.storage = Names.camelCase(protoName, false) + "_";
+    this.numberConstant = Names.constantCase(protoName) + "_FIELD_NUMBER";
+    boolean proto3 = "proto3".equals(syntax);
+    boolean packable = repeated && kind.isPackable();
+    this.packed =
+        packable
+            && (proto.getOptions().hasPacked() ? proto.getOptions().getPacked() : proto3);
+    int wireType = packed ? 2 : kind.wireType;
+    this.tag = (number << 3) | wireType;
+    this.alternateTag = packable ? (number << 3) | (packed ? kind.wireType : 2) : 0;
+    this.validateUtf8 = kind == Kind.STRING && (proto3 || checkUtf8);
+    this.defaultValue = proto.hasDefaultValue() ? proto.getDefaultValue() : null;
+    this.javadoc = javadoc;
+  }
+
+  public boolean hasPresenceBit() {
+    return presenceBit >= 0;
+  }
+
+  public int presenceBit() {
+    return presenceBit;
+  }
+
+  /** Which {@code bitFieldN_} holds the presence bit. */
+  public String bitField() {
+    return "bitField" + (presenceBit / 32) + "_";
+  }
+
+  public int bitMask() {
+    return 1 << (presenceBit % 32);
+  }
+
+  /** The oneof this field belongs to, or null (proto3 {@code optional} fields belong to none). */
+  public OneofInfo oneof() {
+    return oneof;
+  }
+
+  public boolean inOneof() {
+    return oneof != null;
+  }
+
+  /** Has-er generated: explicit presence by bit or by oneof case. */
+  public boolean hasPresence() {
+    return !repeated && (presenceBit >= 0 || oneof != null);
+  }
+
+  public MessageInfo messageType() {
+    return messageType;
+  }
+
+  public EnumInfo enumType() {
+    return enumType;
+  }
+
+  public boolean isMessage() {
+    return kind == Kind.MESSAGE || kind == Kind.GROUP;
+  }
+
+  public boolean isMap() {
+    return repeated && messageType != null && messageType.isMapEntry;
+  }
+
+  /** Enum field whose unknown numbers go to the unknown fields (proto2). */
+  public boolean isClosedEnum() {
+    return kind == Kind.ENUM && !enumType.open && !inMapEntry;
+  }
+
+  /** A map field whose values are a closed enum: entries with unknown values become unknown fields. */
+  public boolean isMapWithClosedEnumValue() {
+    if (!isMap()) {
+      return false;
+    }
+    FieldInfo value = messageType.mapValue();
+    return value.kind == Kind.ENUM && !value.enumType.open;
+  }
+
+  public boolean inMapEntry() {
+    return inMapEntry;
+  }
+
+  /** Tag of the end-group marker of a group field. */
+  public int endGroupTag() {
+    return (number << 3) | 4;
+  }
+
+  public int tagSize() {
+    return varintSize(tag);
+  }
+
+  static int varintSize(int value) {
+    int size = 1;
+    while ((value & ~0x7F) != 0) {
+      value >>>= 7;
+      size++;
+    }
+    return size;
+  }
+
+  @Override
+  public String toString() {
+    return protoName + " = " + number;
+  }
+}

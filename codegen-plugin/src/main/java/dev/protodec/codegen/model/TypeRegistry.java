@@ -1,0 +1,179 @@
+package dev.protodec.codegen.model;
+
+import com.google.protobuf.DescriptorProtos.DescriptorProto;
+import com.google.protobuf.DescriptorProtos.EnumDescriptorProto;
+import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
+import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
+import com.palantir.javapoet.ClassName;
+import dev.protodec.codegen.generator.GeneratorException;
+import dev.protodec.codegen.generator.GeneratorOptions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every message and enum of a descriptor set by full name, with its Java class. Built in two passes:
+ * names first (so fields can refer to any type, in any file), then field types and required-field
+ * reachability.
+ */
+public final class TypeRegistry {
+  private final Map<String, MessageInfo> messages = new HashMap<>();
+  private final Map<String, EnumInfo> enums = new HashMap<>();
+  private final Map<String, FileInfo> files = new LinkedHashMap<>();
+
+  private TypeRegistry() {}
+
+  public static TypeRegistry build(FileDescriptorSet set, GeneratorOptions options)
+      throws GeneratorException {
+    TypeRegistry registry = new TypeRegistry();
+    for (FileDescriptorProto file : set.getFileList()) {
+      registry.addFile(file, options);
+    }
+    registry.resolveFieldTypes();
+    registry.markRequiredReachability();
+    return registry;
+  }
+
+  public FileInfo file(String protoPath) throws GeneratorException {
+    FileInfo file = files.get(protoPath);
+    if (file == null) {
+      throw new GeneratorException(protoPath + " is not in protoc's descriptor set");
+    }
+    return file;
+  }
+
+  private void addFile(FileDescriptorProto file, GeneratorOptions options)
+      throws GeneratorException {
+    String syntax = file.getSyntax().isEmpty() ? "proto2" : file.getSyntax();
+    if (!syntax.equals("proto2") && !syntax.equals("proto3")) {
+      throw new GeneratorException(
+          file.getName() + ": syntax \"" + syntax + "\" (editions) is not supported yet;"
+              + " protodec generates proto2 and proto3 files");
+    }
+    var fileOptions = file.getOptions();
+    String protoPackage = file.getPackage();
+    String javaPackage =
+        options.mapPackage(fileOptions.hasJavaPackage() ? fileOptions.getJavaPackage() : protoPackage);
+    boolean multipleFiles = fileOptions.getJavaMultipleFiles();
+    String outer = outerClassName(file);
+    FileInfo info = new FileInfo(file.getName(), syntax, javaPackage, outer, multipleFiles);
+    files.put(file.getName(), info);
+
+    boolean checkUtf8 = fileOptions.getJavaStringCheckUtf8();
+    Comments comments = new Comments(file);
+    String prefix = protoPackage.isEmpty() ? "." : "." + protoPackage + ".";
+    for (int i = 0; i < file.getMessageTypeCount(); i++) {
+      DescriptorProto message = file.getMessageType(i);
+      ClassName className =
+          multipleFiles
+              ? ClassName.get(javaPackage, Names.className(message.getName()))
+              : ClassName.get(javaPackage, outer, Names.className(message.getName()));
+      info.messages.add(
+          addMessage(prefix + message.getName(), className, message, syntax, checkUtf8, comments,
+              List.of(4, i)));
+    }
+    for (int i = 0; i < file.getEnumTypeCount(); i++) {
+      EnumDescriptorProto e = file.getEnumType(i);
+      ClassName className =
+          multipleFiles
+              ? ClassName.get(javaPackage, Names.className(e.getName()))
+              : ClassName.get(javaPackage, outer, Names.className(e.getName()));
+      info.enums.add(addEnum(prefix + e.getName(), className, e, syntax, comments, List.of(5, i)));
+    }
+  }
+
+  private MessageInfo addMessage(String fullName, ClassName className, DescriptorProto proto,
+      String syntax, boolean checkUtf8, Comments comments, List<Integer> path) {
+    MessageInfo info = new MessageInfo(fullName, className, proto, syntax, checkUtf8, comments, path);
+    messages.put(fullName, info);
+    for (int i = 0; i < proto.getNestedTypeCount(); i++) {
+      DescriptorProto nested = proto.getNestedType(i);
+      info.nestedMessages.add(
+          addMessage(fullName + "." + nested.getName(),
+              className.nestedClass(Names.className(nested.getName())), nested, syntax, checkUtf8,
+              comments, Comments.child(path, 3, i)));
+    }
+    for (int i = 0; i < proto.getEnumTypeCount(); i++) {
+      EnumDescriptorProto nested = proto.getEnumType(i);
+      info.nestedEnums.add(
+          addEnum(fullName + "." + nested.getName(),
+              className.nestedClass(Names.className(nested.getName())), nested, syntax, comments,
+              Comments.child(path, 4, i)));
+    }
+    return info;
+  }
+
+  private EnumInfo addEnum(String fullName, ClassName className, EnumDescriptorProto proto,
+      String syntax, Comments comments, List<Integer> path) {
+    EnumInfo info = new EnumInfo(fullName, className, proto, "proto3".equals(syntax), comments, path);
+    enums.put(fullName, info);
+    return info;
+  }
+
+  /**
+   * protoc's rule: {@code java_outer_classname}, else the file name in CamelCase, with {@code OuterClass}
+   * appended when a top-level type has that name already.
+   */
+  private static String outerClassName(FileDescriptorProto file) {
+    if (file.getOptions().hasJavaOuterClassname()) {
+      return file.getOptions().getJavaOuterClassname();
+    }
+    String name = Names.outerClassName(file.getName());
+    Set<String> topLevel = new HashSet<>();
+    file.getMessageTypeList().forEach(m -> topLevel.add(m.getName()));
+    file.getEnumTypeList().forEach(e -> topLevel.add(e.getName()));
+    file.getServiceList().forEach(s -> topLevel.add(s.getName()));
+    return topLevel.contains(name) ? name + "OuterClass" : name;
+  }
+
+  private void resolveFieldTypes() throws GeneratorException {
+    for (MessageInfo message : messages.values()) {
+      for (FieldInfo field : message.fields) {
+        String typeName = field.proto.getTypeName();
+        if (field.isMessage()) {
+          field.messageType = messages.get(typeName);
+          if (field.messageType == null) {
+            throw new GeneratorException(message.fullName + "." + field.protoName
+                + " refers to unknown message " + typeName);
+          }
+        } else if (field.kind == Kind.ENUM) {
+          field.enumType = enums.get(typeName);
+          if (field.enumType == null) {
+            throw new GeneratorException(message.fullName + "." + field.protoName
+                + " refers to unknown enum " + typeName);
+          }
+        }
+      }
+    }
+  }
+
+  /** A message needs an initialization check if a required field is reachable from it. */
+  private void markRequiredReachability() {
+    Map<MessageInfo, List<MessageInfo>> containedBy = new HashMap<>();
+    List<MessageInfo> work = new ArrayList<>();
+    for (MessageInfo message : messages.values()) {
+      for (FieldInfo field : message.fields) {
+        if (field.messageType != null) {
+          containedBy.computeIfAbsent(field.messageType, k -> new ArrayList<>()).add(message);
+        }
+        if (field.required && !message.needsInitializationCheck) {
+          message.needsInitializationCheck = true;
+          work.add(message);
+        }
+      }
+    }
+    while (!work.isEmpty()) {
+      MessageInfo contained = work.remove(work.size() - 1);
+      for (MessageInfo container : containedBy.getOrDefault(contained, List.of())) {
+        if (!container.needsInitializationCheck) {
+          container.needsInitializationCheck = true;
+          work.add(container);
+        }
+      }
+    }
+  }
+}
