@@ -59,8 +59,7 @@ public final class GenerationOrchestrator {
 
   private GenerationOutcome run(GenerationRequest request, Log log)
       throws IOException, MojoExecutionException, MojoFailureException {
-    List<ProtoFile> sources =
-        new ProtoFileScanner(request.includes(), request.excludes()).scan(request.sourceRoots());
+    List<ProtoFile> sources = scanner(request).scan(request.sourceRoots());
     if (sources.isEmpty()) {
       log.debug("protodec: no .proto files in " + request.sourceRoots() + ", nothing to generate");
       return GenerationOutcome.NO_SOURCES;
@@ -83,9 +82,18 @@ public final class GenerationOrchestrator {
       Files.copy(request.descriptorSetOut(), resource.get(), StandardCopyOption.REPLACE_EXISTING);
     }
     stored.write(fingerprint);
-    log.debug("protodec: generated " + files.size() + " Java files from " + names.size()
-        + " .proto files into " + request.outputDirectory());
+    log.debug("protodec: generated " + files.size() + " Java file(s) from " + names.size()
+        + " .proto file(s) into " + request.outputDirectory());
     return GenerationOutcome.GENERATED;
+  }
+
+  private static ProtoFileScanner scanner(GenerationRequest request) throws MojoExecutionException {
+    try {
+      return new ProtoFileScanner(request.includes(), request.excludes());
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("includes " + request.includes() + " or excludes "
+          + request.excludes() + ": " + e.getMessage(), e);
+    }
   }
 
   private static boolean outputsExist(GenerationRequest request) {

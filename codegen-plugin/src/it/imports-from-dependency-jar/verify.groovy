@@ -1,0 +1,23 @@
+// Imports resolve from dependency jars; replacePackages moves generated and referenced classes.
+def target = new File(basedir, 'target')
+def generated = new File(target, 'generated-sources/protodec')
+
+def event = new File(generated, 'com/example/telemetry/fast/Event.java')
+assert event.isFile() : "missing ${event}"
+assert new File(generated, 'com/example/telemetry/fast/Severity.java').isFile()
+assert !new File(generated, 'com/example/telemetry/Event.java').exists() : 'package was not replaced'
+
+def source = event.text
+assert source.contains('com.example.otel.fast.common.v1.KeyValue') : 'imported otel type is not in its replaced package'
+assert source.contains('com.google.protobuf.Timestamp')
+
+// imports are read, not generated
+assert !new File(generated, 'com/example/otel').exists()
+assert !new File(generated, 'com/google').exists()
+
+// where the imports came from
+def imports = new File(target, 'protodec/imports')
+assert new File(imports, 'io.opentelemetry.proto/opentelemetry-proto/opentelemetry/proto/common/v1/common.proto').isFile()
+assert new File(imports, 'com.google.protobuf/protobuf-java/google/protobuf/timestamp.proto').isFile()
+
+assert !new File(basedir, 'build.log').text.contains('[WARNING] protoc:')
