@@ -188,14 +188,17 @@ final class MessageGenerator {
         .beginControlFlow("switch (tag)");
     for (int i = 0; i < fields.size(); i++) {
       FieldInfo field = fields.get(i).field();
-      int next = i + 1 < fields.size() ? fields.get(i + 1).field().tag : 0;
       merge.beginControlFlow("case $L:", field.tag)
           .addCode("// $L\n", field.protoName)
-          .addCode(fields.get(i).parsePrimary())
-          .beginControlFlow("if (tag != $L)", next)
-          .addStatement("break")
-          .endControlFlow()
-          .endControlFlow();
+          .addCode(fields.get(i).parsePrimary());
+      if (fallsThrough(i)) {
+        int next = i + 1 < fields.size() ? fields.get(i + 1).field().tag : 0;
+        merge.beginControlFlow("if (tag != $L)", next).addStatement("break").endControlFlow();
+      } else {
+        merge.addCode("// the next field is another member of this oneof: not expected here\n")
+            .addStatement("break");
+      }
+      merge.endControlFlow();
     }
     merge.beginControlFlow("case 0:").addStatement("return this").endControlFlow();
     for (FieldGenerator field : fields) {
@@ -217,6 +220,18 @@ final class MessageGenerator {
         .endControlFlow();
     merge.endControlFlow().endControlFlow();
     type.addMethod(merge.build());
+  }
+
+  /**
+   * Whether the case of field {@code index} falls through into the next field's case when the next
+   * tag is that field's: not between members of one oneof, as at most one of them is set.
+   */
+  private boolean fallsThrough(int index) {
+    if (index + 1 == fields.size()) {
+      return true; // into "case 0", the end of the message
+    }
+    FieldInfo field = fields.get(index).field();
+    return field.oneof() == null || field.oneof() != fields.get(index + 1).field().oneof();
   }
 
   private void addSize(TypeSpec.Builder type) {
