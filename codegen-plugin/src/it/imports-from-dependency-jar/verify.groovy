@@ -1,4 +1,5 @@
-// Imports resolve from dependency jars; replacePackages moves generated and referenced classes.
+// Imports resolve from dependency jars; replacePackages moves generated and referenced classes;
+// generateImports gives the imported files protodec classes, so the project compiles.
 def target = new File(basedir, 'target')
 def generated = new File(target, 'generated-sources/protodec')
 
@@ -9,11 +10,13 @@ assert !new File(generated, 'com/example/telemetry/Event.java').exists() : 'pack
 
 def source = event.text
 assert source.contains('com.example.otel.fast.common.v1.KeyValue') : 'imported otel type is not in its replaced package'
-assert source.contains('com.google.protobuf.Timestamp')
+assert source.contains('com.example.wkt.Timestamp')
 
-// imports are read, not generated
-assert !new File(generated, 'com/example/otel').exists()
-assert !new File(generated, 'com/google').exists()
+// the imported files were generated too, in their replaced packages, and everything compiled
+assert new File(generated, 'com/example/otel/fast/common/v1/KeyValue.java').isFile()
+assert new File(generated, 'com/example/wkt/Timestamp.java').isFile()
+assert new File(target, 'classes/com/example/telemetry/fast/Event.class').isFile()
+assert new File(target, 'classes/com/example/otel/fast/common/v1/KeyValue.class').isFile()
 
 // where the imports came from
 def imports = new File(target, 'protodec/imports')

@@ -156,6 +156,23 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
   boolean writeDescriptorSet;
 
   /**
+   * Whether to generate code for the imported files too: those from import paths, dependency jars and
+   * protobuf's well-known types. Turn it on when no other artifact provides protodec classes for the
+   * imported schemas (protobuf-java's classes for {@code google/protobuf/*.proto} are not protodec
+   * classes); combine it with {@code replacePackages} to choose where they go.
+   *
+   * <pre>
+   * &lt;generateImports&gt;true&lt;/generateImports&gt;
+   * </pre>
+   *
+   * <p>Default: {@code false}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "protodec.generateImports", defaultValue = "false")
+  boolean generateImports;
+
+  /**
    * Skips the plugin: nothing is generated and no source root is added.
    *
    * <pre>
@@ -234,6 +251,7 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
         dependencyJars(),
         output,
         parsedReplacePackages(),
+        generateImports,
         new ProtocSettings(
             protocVersion,
             Optional.ofNullable(protocExecutable).map(File::toPath),

@@ -74,7 +74,10 @@ public final class GenerationOrchestrator {
 
     List<String> names = sources.stream().map(ProtoFile::relativePath).toList();
     FileDescriptorSet descriptors = compile(request, names, log);
-    List<GeneratedFile> files = generateJava(request, descriptors, names);
+    List<String> toGenerate = request.generateImports()
+        ? descriptors.getFileList().stream().map(file -> file.getName()).toList()
+        : names;
+    List<GeneratedFile> files = generateJava(request, descriptors, toGenerate);
     GeneratedSources.replace(request.outputDirectory(), files);
     Optional<Path> resource = request.descriptorSetResource();
     if (resource.isPresent()) {

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param dependencyJars the project's dependency jars, whose {@code .proto} files may be imported
  * @param outputDirectory where the Java sources go; emptied before every generation
  * @param replacePackages Java package prefixes to rewrite, in order
+ * @param generateImports whether the imported files get code too, not only the source roots' files
  * @param protoc which protoc to run and where to get it
  * @param descriptorSetResource where to copy protoc's descriptor set, if the user asked for it
  * @param workDirectory the plugin's own state: fingerprints, protoc, extracted imports
@@ -37,6 +38,7 @@ public record GenerationRequest(
     List<DependencyJar> dependencyJars,
     Path outputDirectory,
     Map<String, String> replacePackages,
+    boolean generateImports,
     ProtocSettings protoc,
     Optional<Path> descriptorSetResource,
     Path workDirectory,

@@ -28,6 +28,7 @@ final class RequestFingerprint {
         .add("importPaths", request.importPaths())
         .add("outputDirectory", request.outputDirectory())
         .add("replacePackages", request.replacePackages())
+        .add("generateImports", request.generateImports())
         .add("descriptorSetResource", request.descriptorSetResource())
         .add("protoc.version", request.protoc().version())
         .add("protoc.executable", request.protoc().executable());

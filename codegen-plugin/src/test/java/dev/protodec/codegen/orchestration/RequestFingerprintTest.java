@@ -93,6 +93,7 @@ class RequestFingerprintTest {
         List.of(new DependencyJar("g", "a", "", jar)),
         dir.resolve("target/generated-sources/protodec"),
         replacePackages,
+        false,
         new ProtocSettings(protocVersion, Optional.empty(), null, List.of()),
         Optional.empty(),
         dir.resolve("target/protodec"),
