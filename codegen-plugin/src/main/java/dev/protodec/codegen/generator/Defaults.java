@@ -37,9 +37,9 @@ final class Defaults {
       return CodeBlock.of("0F");
     }
     return switch (text) {
-      case "inf" -> CodeBlock.of("Float.POSITIVE_INFINITY");
-      case "-inf" -> CodeBlock.of("Float.NEGATIVE_INFINITY");
-      case "nan" -> CodeBlock.of("Float.NaN");
+      case "inf" -> CodeBlock.of("$T.POSITIVE_INFINITY", Float.class);
+      case "-inf" -> CodeBlock.of("$T.NEGATIVE_INFINITY", Float.class);
+      case "nan" -> CodeBlock.of("$T.NaN", Float.class);
       default -> CodeBlock.of("$LF", Float.toString(Float.parseFloat(text)));
     };
   }
@@ -49,9 +49,9 @@ final class Defaults {
       return CodeBlock.of("0D");
     }
     return switch (text) {
-      case "inf" -> CodeBlock.of("Double.POSITIVE_INFINITY");
-      case "-inf" -> CodeBlock.of("Double.NEGATIVE_INFINITY");
-      case "nan" -> CodeBlock.of("Double.NaN");
+      case "inf" -> CodeBlock.of("$T.POSITIVE_INFINITY", Double.class);
+      case "-inf" -> CodeBlock.of("$T.NEGATIVE_INFINITY", Double.class);
+      case "nan" -> CodeBlock.of("$T.NaN", Double.class);
       default -> CodeBlock.of("$LD", Double.toString(Double.parseDouble(text)));
     };
   }
