@@ -12,8 +12,9 @@ import java.util.Set;
 
 /**
  * Tells apart the same benchmark given in several result files, such as one run on JDK 17 and one
- * on JDK 25. Only results whose benchmark, mode and parameters occur in more than one file get a
- * label: {@code JDK <version>} if the files were run on different JDKs, else the file name.
+ * on JDK 25. A file that shares a benchmark (name, mode and parameters) with another file gets a
+ * label on all its results, so that its groups stay whole: {@code JDK <version>} if the files ran
+ * on different JDKs, else the file name. Files that share nothing stay unlabelled.
  */
 public final class RunLabels {
 
@@ -28,11 +29,13 @@ public final class RunLabels {
                 filesByKey.computeIfAbsent(r.key(), k -> new HashSet<>()).add(i);
             }
         }
+        Set<Integer> sharing = new HashSet<>();
+        filesByKey.values().stream().filter(s -> s.size() > 1).forEach(sharing::addAll);
         List<String> labels = labels(files);
         List<BenchmarkResult> all = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             for (BenchmarkResult r : files.get(i)) {
-                all.add(filesByKey.get(r.key()).size() > 1 ? r.withRunLabel(labels.get(i)) : r);
+                all.add(sharing.contains(i) ? r.withRunLabel(labels.get(i)) : r);
             }
         }
         return List.copyOf(all);

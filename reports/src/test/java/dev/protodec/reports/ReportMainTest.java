@@ -1,0 +1,208 @@
+package dev.protodec.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command end to end, on the fixtures. */
+class ReportMainTest {
+
+    private static final String DECODE = Fixtures.path("jmh/decode-jdk17.json").toString();
+    private static final String LATENCY = Fixtures.path("jmh/latency-jdk17.json").toString();
+    private static final String GC_LOG = Fixtures.path("gc/gc-g1-jdk17.log").toString();
+
+    @TempDir
+    Path out;
+
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+    @Test
+    void writesBothReportsAndPrintsTheirAbsolutePaths() throws IOException {
+        ExitCode code = run("--results", DECODE, LATENCY, "--gc-log", GC_LOG, "--out", out.toString(),
+                "--title", "Decoders on JDK 17");
+
+        assertEquals(ExitCode.OK, code, stderr());
+        assertEquals(List.of(out.resolve("report.md").toString(), out.resolve("report.html").toString()),
+                stdout().lines().toList());
+        assertTrue(Path.of(stdout().lines().findFirst().orElseThrow()).isAbsolute());
+        assertEquals("", stderr());
+    }
+
+    @Test
+    void markdownHasAReadableTablePerGroup() throws IOException {
+        run("--results", DECODE, LATENCY, "--gc-log", GC_LOG, "--out", out.toString());
+        String md = Files.readString(out.resolve("report.md"));
+        String flat = md.replaceAll(" +", " ");
+
+        assertTrue(md.startsWith("# protodec benchmark report\n"), md);
+        assertTrue(flat.contains("\n### DnsDecodeBenchmark · deep (thrpt)\n"), md);
+        assertTrue(flat.contains("| Contender | Score ± error (ops/s) | B/op | GC count | GC time (ms) | × dynamic |"), md);
+        assertTrue(flat.contains("| dynamic | 120,930 ± 4,307 | 4,783 | 46 | 79 | 1.00× |"), md);
+        assertTrue(flat.contains("| protodec | 706,353 ± 24,045 | 612 | 37 | 37 | 5.84× |"), md);
+        assertTrue(flat.contains("| dynamicMessage | 41,092 ± 1,243 | 21,950 | 70 | 139 | 1.00× |"), md);
+        assertTrue(flat.contains("| protodec | 1.419 ± 0.049 | 612 | 0 | — | 5.35× |"), "avgt ratio is inverted: " + md);
+        assertTrue(flat.contains("| dynamic | 7,500 | 7.400 | 9.300 | 11.40 |"), "sample percentiles: " + md);
+        assertTrue(flat.contains("| gc-g1-jdk17.log | G1 | 52 | 105 | 15.088 | 1.796 | 15.088 |"), md);
+        assertTrue(flat.contains("| JDK | 17.0.15, OpenJDK 64-Bit Server VM 17.0.15+6-Debian-1deb12u1 |"), md);
+        assertTrue(flat.contains("| JVM arguments | `-Xms2g -Xmx2g -XX:+UseG1GC -Xlog:gc:file=target/jmh-gc-%p.log` |"), md);
+        assertTrue(Pattern.compile("\\| Git commit \\| ([0-9a-f]{4,40}|unknown) \\|").matcher(flat).find(), md);
+        for (String line : md.lines().filter(l -> l.startsWith("|")).toList()) {
+            assertTrue(line.endsWith("|"), "table lines are closed: " + line);
+        }
+    }
+
+    @Test
+    void htmlIsSelfContainedWithAnInlineImagePerChart() throws IOException {
+        run("--results", DECODE, LATENCY, "--gc-log", GC_LOG, "--out", out.toString());
+        String html = Files.readString(out.resolve("report.html"));
+        String md = Files.readString(out.resolve("report.md"));
+
+        List<String> linked = matches(Pattern.compile("!\\[[^\\]]*\\]\\(charts/([^)]+\\.png)\\)"), md);
+        List<String> written;
+        try (Stream<Path> files = Files.list(out.resolve("charts"))) {
+            written = files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        // 6 groups: score + allocation + GC each, latency for the sample group, and the GC pause chart
+        assertEquals(6 * 3 + 1 + 1, linked.size());
+        assertEquals(linked.stream().sorted().toList(), written);
+        assertEquals(linked.size(), count(html, "<img "));
+        assertEquals(linked.size(), count(html, "<img alt=\"[^\"]*\" src=\"data:image/png;base64,[A-Za-z0-9+/=]{200,}\">"));
+        assertFalse(html.contains("http:"), "no external resources");
+        assertFalse(html.contains("https:"), "no external resources");
+        assertFalse(html.contains("<script"));
+        assertFalse(html.contains("<link"));
+        assertTrue(html.contains("<td class=\"num\">706,353 ± 24,045</td>"), "numbers are right-aligned cells");
+    }
+
+    @Test
+    void regressionAgainstBaselineExitsWithThree() throws IOException {
+        ExitCode code = run("--results", DECODE, "--baseline", Fixtures.path("jmh/baseline-regressed.json").toString(),
+                "--out", out.toString());
+
+        assertEquals(ExitCode.REGRESSION, code);
+        assertEquals(3, code.status());
+        assertEquals(2, stdout().lines().count(), "the report is still written");
+        assertTrue(stderr().contains("DnsDecodeBenchmark.light_protodec (thrpt): 1,357,741 ± 50,100 -> "
+                + "1,038,389 ± 33,391 ops/s (-23.5%)"), stderr());
+        String flat = Files.readString(out.resolve("report.md")).replaceAll(" +", " ");
+        assertTrue(flat.contains("| DnsDecodeBenchmark.light_protodec (thrpt) | 1,357,741 ± 50,100 | "
+                + "1,038,389 ± 33,391 | ops/s | -23.5% | regressed |"), flat);
+        assertTrue(flat.contains("| DnsDecodeBenchmark.deep_dynamic (thrpt) | 118,011 ± 3,685 | 120,930 ± 4,307 | "
+                + "ops/s | +2.5% | within noise |"), flat);
+        assertTrue(flat.contains("**8 compared: 1 regressed, 0 improved, 7 within noise; 4 only in the new results; "
+                + "1 only in the baseline.**"), flat);
+        assertTrue(flat.contains("the two 99.9% confidence intervals"), "the rule is stated");
+        assertTrue(flat.contains("- DnsDecodeBenchmark.light_wire (thrpt)"), flat);
+    }
+
+    @Test
+    void changeWithinNoiseExitsWithZero() throws IOException {
+        ExitCode code = run("--results", DECODE, "--baseline", Fixtures.path("jmh/baseline-noise.json").toString(),
+                "--out", out.toString());
+
+        assertEquals(ExitCode.OK, code, stderr());
+        String flat = Files.readString(out.resolve("report.md")).replaceAll(" +", " ");
+        assertTrue(Pattern.compile("\\| DnsDecodeBenchmark\\.light_protodec \\(thrpt\\) \\| [^|]+ \\| [^|]+ \\| ops/s "
+                + "\\| -1\\d\\.\\d% \\| within noise \\|").matcher(flat).find(), flat);
+        assertTrue(flat.contains("| DnsDecodeBenchmark.deep_protodec (thrpt) | 559,596 ± 13,735 | 706,353 ± 24,045 | "
+                + "ops/s | +26.2% | improved |"), flat);
+    }
+
+    @Test
+    void thresholdOptionIsApplied() {
+        ExitCode code = run("--results", DECODE, "--baseline", Fixtures.path("jmh/baseline-regressed.json").toString(),
+                "--threshold", "30", "--out", out.toString());
+
+        assertEquals(ExitCode.OK, code, stderr());
+    }
+
+    @Test
+    void malformedJsonExitsWithTwoNamingTheFile() {
+        String truncated = Fixtures.path("jmh/truncated.json").toString();
+        ExitCode code = run("--results", DECODE, truncated, "--out", out.toString());
+
+        assertEquals(ExitCode.BAD_INPUT, code);
+        assertTrue(stderr().startsWith("error: " + truncated + ": not valid JSON at line "), stderr());
+        assertEquals("", stdout());
+        assertFalse(Files.exists(out.resolve("report.md")), "nothing is written for bad input");
+    }
+
+    @Test
+    void missingInputExitsWithTwo() {
+        Path missing = out.resolve("missing.json");
+        ExitCode code = run("--results", missing.toString(), "--out", out.toString());
+
+        assertEquals(ExitCode.BAD_INPUT, code);
+        assertEquals("error: " + missing + ": cannot read: no such file\n", stderr());
+    }
+
+    @Test
+    void badUsageExitsWithTwo() {
+        assertEquals(ExitCode.BAD_INPUT, run("--results", DECODE));
+        assertTrue(stderr().startsWith("error: --out <dir> is required\n"), stderr());
+    }
+
+    @Test
+    void helpPrintsUsage() {
+        assertEquals(ExitCode.OK, run("--help"));
+        assertTrue(stdout().startsWith("Usage: java -jar protodec-reports.jar"), stdout());
+    }
+
+    @Test
+    void gcLogWithoutPausesIsAWarning() throws IOException {
+        Path log = Files.writeString(out.resolve("empty-gc.log"), "nothing here\n");
+        ExitCode code = run("--results", DECODE, "--gc-log", log.toString(), "--out", out.resolve("r").toString());
+
+        assertEquals(ExitCode.OK, code);
+        assertEquals("warning: " + log + ": no GC pause lines found (expected -Xlog:gc output)\n", stderr());
+    }
+
+    private ExitCode run(String... args) {
+        return ReportMain.run(args, print(stdout), print(stderr));
+    }
+
+    private static PrintStream print(ByteArrayOutputStream bytes) {
+        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    }
+
+    private String stdout() {
+        return stdout.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return stderr.toString(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> matches(Pattern pattern, String text) {
+        List<String> found = new ArrayList<>();
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    private static int count(String text, String regex) {
+        int n = 0;
+        Matcher m = Pattern.compile(regex).matcher(text);
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+}
