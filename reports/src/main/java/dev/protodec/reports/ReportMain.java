@@ -8,6 +8,7 @@ import dev.protodec.reports.render.Format;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.time.Clock;
 
 /**
@@ -46,8 +47,12 @@ public final class ReportMain {
         } catch (ReportInputException e) {
             err.println("error: " + e.getMessage());
             return ExitCode.BAD_INPUT;
-        } catch (IOException | UncheckedIOException e) {
-            err.println("error: cannot write the report to " + options.out().toAbsolutePath() + ": " + e.getMessage());
+        } catch (IOException e) {
+            err.println("error: cannot write the report to " + options.out().toAbsolutePath() + ": " + describe(e));
+            return ExitCode.FAILURE;
+        } catch (UncheckedIOException e) {
+            err.println("error: cannot write the report to " + options.out().toAbsolutePath() + ": "
+                    + describe(e.getCause()));
             return ExitCode.FAILURE;
         }
         outcome.warnings().forEach(w -> err.println("warning: " + w));
@@ -65,5 +70,14 @@ public final class ReportMain {
             return ExitCode.REGRESSION;
         }
         return ExitCode.OK;
+    }
+
+    /** "No such file or directory (/x/y)" rather than a bare path, which is all some exceptions say. */
+    private static String describe(IOException e) {
+        if (e instanceof FileSystemException fs) {
+            String reason = fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName();
+            return reason + " (" + fs.getFile() + ")";
+        }
+        return String.valueOf(e.getMessage());
     }
 }

@@ -158,6 +158,15 @@ class ReportMainTest {
     }
 
     @Test
+    void unwritableOutputExitsWithOne() throws IOException {
+        Path file = Files.writeString(out.resolve("a-file"), "");
+        ExitCode code = run("--results", DECODE, "--out", file.resolve("report").toString());
+
+        assertEquals(ExitCode.FAILURE, code);
+        assertTrue(stderr().startsWith("error: cannot write the report to " + file.resolve("report") + ": "), stderr());
+    }
+
+    @Test
     void helpPrintsUsage() {
         assertEquals(ExitCode.OK, run("--help"));
         assertTrue(stdout().startsWith("Usage: java -jar protodec-reports.jar"), stdout());

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * <p>A pause is a line whose message is {@code GC(n) Pause <kind ...> [heap] <t>ms}, such as
  * <pre>[0.123s][info][gc] GC(3) Pause Young (Normal) (G1 Evacuation Pause) 24M->3M(256M) 1.234ms</pre>
  * That covers G1, Parallel, Serial, Shenandoah (<i>Pause Init Mark</i>, ...) and, with
- * {@code -Xlog:gc*}, ZGC's phase lines. Concurrent phases ({@code Concurrent Mark Cycle 58ms}) are
+ * {@code -Xlog:gc*}, ZGC's phase lines (generational ZGC writes {@code GC(3) Y: Pause Mark Start}). Concurrent phases ({@code Concurrent Mark Cycle 58ms}) are
  * not pauses and are skipped, as are {@code gc,start} lines that carry no duration. The uptime
  * decoration may be in seconds ({@code [0.123s]}), milliseconds ({@code [123ms]}) or nanoseconds.
  */
@@ -29,7 +29,7 @@ public final class GcLogReader {
     private static final Pattern DECORATION = Pattern.compile("\\[([^\\]]*)\\]");
     private static final Pattern UPTIME = Pattern.compile("(\\d+(?:[.,]\\d+)?)(s|ms|ns)");
     private static final Pattern PAUSE = Pattern.compile(
-            "^GC\\((\\d+)\\)\\s+(Pause\\s.*?)(?:\\s+(\\d+[BKMGT]?->\\d+[BKMGT]?\\(\\d+[BKMGT]?\\)))?\\s+(\\d+(?:[.,]\\d+)?)ms$");
+            "^GC\\((\\d+)\\)\\s+(?:[YO]:\\s+)?(Pause\\s.*?)(?:\\s+(\\d+[BKMGT]?->\\d+[BKMGT]?\\(\\d+[BKMGT]?\\)))?\\s+(\\d+(?:[.,]\\d+)?)ms$");
     private static final Pattern USING = Pattern.compile("^Using (.+)$");
 
     public GcLog read(Path file) throws ReportInputException {

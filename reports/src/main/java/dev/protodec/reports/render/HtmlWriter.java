@@ -32,7 +32,6 @@ public final class HtmlWriter {
             code { background: #f2f2f2; padding: 0 .2rem; border-radius: 3px; font-size: .9em; }
             figure { margin: 1rem 0; }
             figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
-            figcaption { font-size: .85rem; color: #555; }
             """;
 
     public String write(Report report) {
@@ -63,8 +62,7 @@ public final class HtmlWriter {
         } else if (block instanceof Block.Figure f) {
             sb.append("<figure>\n<img alt=\"").append(escape(f.chart().title()))
                     .append("\" src=\"data:image/png;base64,")
-                    .append(Base64.getEncoder().encodeToString(f.chart().png())).append("\">\n")
-                    .append("<figcaption>").append(escape(f.chart().title())).append("</figcaption>\n</figure>\n");
+                    .append(Base64.getEncoder().encodeToString(f.chart().png())).append("\">\n</figure>\n");
         } else {
             throw new IllegalArgumentException("unknown block " + block);
         }

@@ -46,10 +46,11 @@ class GcLogReaderTest {
                 "[1500000000ns][info][gc] GC(2) Pause Init Mark (unload classes) 0.098ms",
                 "[2.5s][info][gc] GC(2) Concurrent marking 12M->13M(64M) 1.204ms",
                 "GC(7) Pause Full (System.gc()) 10M->1M(20M) 5,5ms",
+                "[3.000s][info][gc,phases] GC(9) Y: Pause Mark Start 0.012ms",
                 "not a log line at all"));
 
         assertEquals("Parallel", log.collector());
-        assertEquals(3, log.pauses().size());
+        assertEquals(4, log.pauses().size());
         GcPause parallel = log.pauses().get(0);
         assertEquals(0.460, parallel.uptimeSeconds(), 1e-12);
         assertEquals("Young", parallel.kind());
@@ -65,6 +66,10 @@ class GcLogReaderTest {
         assertTrue(Double.isNaN(undecorated.uptimeSeconds()));
         assertEquals("Full", undecorated.kind());
         assertEquals(5.5, undecorated.millis());
+
+        GcPause zgc = log.pauses().get(3);
+        assertEquals("Mark Start", zgc.kind());
+        assertEquals(0.012, zgc.millis());
     }
 
     @Test
