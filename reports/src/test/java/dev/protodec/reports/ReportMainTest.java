@@ -77,8 +77,10 @@ class ReportMainTest {
         try (Stream<Path> files = Files.list(out.resolve("charts"))) {
             written = files.map(p -> p.getFileName().toString()).sorted().toList();
         }
-        // 6 groups: score + allocation + GC each, latency for the sample group, and the GC pause chart
-        assertEquals(6 * 3 + 1 + 1, linked.size());
+        // 6 groups: score + allocation each, GC for the 5 that collected (not avgt: gc.count 0),
+        // latency for the sample group, and the GC pause chart
+        assertEquals(6 * 2 + 5 + 1 + 1, linked.size());
+        assertFalse(linked.contains("g05-gc.png"), "no chart of nothing but zeros");
         assertEquals(linked.stream().sorted().toList(), written);
         assertEquals(linked.size(), count(html, "<img "));
         assertEquals(linked.size(), count(html, "<img alt=\"[^\"]*\" src=\"data:image/png;base64,[A-Za-z0-9+/=]{200,}\">"));

@@ -2,6 +2,7 @@ package dev.protodec.reports.analysis;
 
 import dev.protodec.reports.model.BenchmarkMode;
 import dev.protodec.reports.model.RunInfo;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public record BenchmarkGroup(
         Optional<Contender> reference) {
 
     public BenchmarkGroup {
-        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         contenders = List.copyOf(contenders);
     }
 
@@ -78,7 +79,4 @@ public record BenchmarkGroup(
         return contenders.stream().anyMatch(c -> !Double.isNaN(c.bytesPerOp()));
     }
 
-    public boolean hasGcData() {
-        return contenders.stream().anyMatch(c -> !Double.isNaN(c.gcCount()) || !Double.isNaN(c.gcTimeMillis()));
-    }
 }

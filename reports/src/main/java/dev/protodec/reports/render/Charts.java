@@ -103,14 +103,23 @@ public final class Charts {
         return Optional.of(render(id, title, chart(title, plot, false), heightFor(group.contenders().size())));
     }
 
-    /** GC count and GC time side by side, if the run used {@code -prof gc}. */
+    /**
+     * GC count and GC time side by side, if the run used {@code -prof gc} and collected at all (a
+     * run without a single collection shows its zeros in the table only).
+     */
     public Optional<ChartImage> gcActivity(String id, BenchmarkGroup group) {
-        if (!group.hasGcData()) {
+        boolean counts = group.contenders().stream().anyMatch(c -> c.gcCount() > 0);
+        boolean times = group.contenders().stream().anyMatch(c -> c.gcTimeMillis() > 0);
+        if (!counts && !times) {
             return Optional.empty();
         }
         CombinedDomainCategoryPlot combined = new CombinedDomainCategoryPlot(new CategoryAxis(null));
-        combined.add(singleBarPlot(group, Contender::gcCount, "collections (gc.count)"), 1);
-        combined.add(singleBarPlot(group, Contender::gcTimeMillis, "time in GC, ms (gc.time)"), 1);
+        if (counts) {
+            combined.add(singleBarPlot(group, Contender::gcCount, "collections (gc.count)"), 1);
+        }
+        if (times) {
+            combined.add(singleBarPlot(group, Contender::gcTimeMillis, "time in GC, ms (gc.time)"), 1);
+        }
         combined.setOrientation(PlotOrientation.HORIZONTAL);
         combined.setGap(24);
         combined.getDomainAxis().setTickLabelFont(LABEL_FONT);
@@ -216,7 +225,9 @@ public final class Charts {
                 return isReference(group, column) ? REFERENCE : CONTENDER;
             }
         };
-        return barPlot(data, renderer, axis);
+        CategoryPlot plot = barPlot(data, renderer, axis);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeMinimumSize(1.0);
+        return plot;
     }
 
     private static CategoryPlot barPlot(CategoryDataset data, BarRenderer renderer, String axisLabel) {

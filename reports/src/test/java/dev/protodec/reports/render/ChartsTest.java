@@ -36,6 +36,15 @@ class ChartsTest {
     }
 
     @Test
+    void noGcChartWithoutCollections() throws Exception {
+        BenchmarkGroup avgt = groups("jmh/latency-jdk17.json").get(0);
+
+        assertEquals(0.0, avgt.contenders().get(0).gcCount());
+        assertTrue(charts.gcActivity("g", avgt).isEmpty());
+        assertTrue(charts.allocation("a", avgt).isPresent());
+    }
+
+    @Test
     void sampleModeGetsALatencyChart() throws Exception {
         BenchmarkGroup sample = groups("jmh/latency-jdk17.json").get(1);
 
