@@ -39,7 +39,8 @@ public final class SchemaException extends RuntimeException {
   }
 
   static SchemaException duplicateFile(String file) {
-    return new SchemaException("the descriptor set holds " + file + " twice; a set must hold each file once.");
+    return new SchemaException(
+        "the descriptor set holds " + file + " twice; a set must hold each file once.");
   }
 
   static SchemaException missingDependency(String file, String dependency) {
@@ -75,8 +76,9 @@ public final class SchemaException extends RuntimeException {
   }
 
   static SchemaException wrongFieldType(FieldDescriptor field, FieldDescriptor.JavaType expected) {
-    return new SchemaException("field " + field.getFullName() + " is " + (field.isRepeated() ? "repeated " : "")
-        + field.getType().name().toLowerCase(Locale.ROOT) + " (" + field.getJavaType() + " in Java), not " + expected + " as the caller expects.");
+    String type = (field.isRepeated() ? "repeated " : "") + field.getType().name().toLowerCase(Locale.ROOT);
+    return new SchemaException("field " + field.getFullName() + " is " + type + " (" + field.getJavaType()
+        + " in Java), not " + expected + " as the caller expects.");
   }
 
   private static String abbreviate(Collection<String> names) {

@@ -59,6 +59,10 @@ class DynamicMessagesTest {
         .toByteArray();
   }
 
+  private static byte[] encode(Value.Builder value) {
+    return value.build().toByteArray();
+  }
+
   @Test
   void readsEveryKindOfFieldThroughDescriptorsLookedUpOnce() throws IOException {
     DynamicMessage message = DynamicMessages.parse(order, encodedOrder());
@@ -75,7 +79,8 @@ class DynamicMessagesTest {
     Message second = DynamicMessages.messageElement(message, orderLines, 1);
     assertEquals("cup", DynamicMessages.stringValue(second, lineSku));
     assertEquals(0, DynamicMessages.intValue(second, lineQuantity), "unset proto3 scalar reads as 0");
-    assertEquals(ByteString.copyFrom(new byte[] {1, 2, (byte) 0xff}), DynamicMessages.bytesValue(message, orderToken));
+    assertEquals(ByteString.copyFrom(new byte[] {1, 2, (byte) 0xff}),
+        DynamicMessages.bytesValue(message, orderToken));
   }
 
   @Test
@@ -105,7 +110,8 @@ class DynamicMessagesTest {
 
   @Test
   void readsWhatProtobufJavasGeneratedClassesWrite() throws IOException {
-    byte[] encoded = Timestamp.newBuilder().setSeconds(-62_135_596_800L).setNanos(999_999_999).build().toByteArray();
+    byte[] encoded =
+        Timestamp.newBuilder().setSeconds(-62_135_596_800L).setNanos(999_999_999).build().toByteArray();
 
     DynamicMessage message = DynamicMessages.parse(timestamp, encoded);
     assertEquals(-62_135_596_800L, DynamicMessages.longValue(message, seconds));
@@ -118,16 +124,16 @@ class DynamicMessagesTest {
     FieldDescriptor nullValue = DynamicMessages.field(value, "null_value", JavaType.ENUM);
     FieldDescriptor listValue = DynamicMessages.field(value, "list_value", JavaType.MESSAGE);
 
-    DynamicMessage text = DynamicMessages.parse(value, Value.newBuilder().setStringValue("x").build().toByteArray());
+    DynamicMessage text = DynamicMessages.parse(value, encode(Value.newBuilder().setStringValue("x")));
     assertEquals(3, DynamicMessages.oneofCase(text, kind));
     assertEquals("x", DynamicMessages.stringValue(text, stringValue));
 
-    DynamicMessage unknownEnum = DynamicMessages.parse(value, Value.newBuilder().setNullValueValue(5).build().toByteArray());
+    DynamicMessage unknownEnum = DynamicMessages.parse(value, encode(Value.newBuilder().setNullValueValue(5)));
     assertEquals(1, DynamicMessages.oneofCase(unknownEnum, kind));
     assertEquals(5, DynamicMessages.enumNumber(unknownEnum, nullValue), "open enums keep undeclared numbers");
 
-    byte[] list = Value.newBuilder().setListValue(ListValue.newBuilder().addValues(Value.newBuilder().setBoolValue(true)))
-        .build().toByteArray();
+    byte[] list = encode(
+        Value.newBuilder().setListValue(ListValue.newBuilder().addValues(Value.newBuilder().setBoolValue(true))));
     DynamicMessage withList = DynamicMessages.parse(value, list);
     assertEquals(6, DynamicMessages.oneofCase(withList, kind));
     assertInstanceOf(DynamicMessage.class, DynamicMessages.messageValue(withList, listValue));
@@ -154,7 +160,8 @@ class DynamicMessagesTest {
 
   @Test
   void fieldOfAnotherJavaTypeIsRejectedAtLookUp() {
-    SchemaException e = assertThrows(SchemaException.class, () -> DynamicMessages.field(order, "lines", JavaType.STRING));
+    SchemaException e =
+        assertThrows(SchemaException.class, () -> DynamicMessages.field(order, "lines", JavaType.STRING));
     assertEquals("field test.shop.Order.lines is repeated message (MESSAGE in Java), not STRING as the caller"
         + " expects.", e.getMessage());
   }

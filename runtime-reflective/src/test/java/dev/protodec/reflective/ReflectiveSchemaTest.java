@@ -36,8 +36,8 @@ class ReflectiveSchemaTest {
     ReflectiveSchema schema = ReflectiveSchema.of(set(ORDER, STRUCT, TIMESTAMP));
 
     List<String> names = schema.files().stream().map(FileDescriptor::getName).collect(Collectors.toList());
-    assertEquals(List.of("google/protobuf/timestamp.proto", "test/order.proto", "google/protobuf/struct.proto"),
-        names);
+    assertEquals(
+        List.of("google/protobuf/timestamp.proto", "test/order.proto", "google/protobuf/struct.proto"), names);
     FileDescriptor order = schema.files().get(1);
     assertSame(schema.files().get(0), order.getDependencies().get(0));
   }
@@ -91,9 +91,10 @@ class ReflectiveSchemaTest {
 
   @Test
   void fileListedTwiceIsRejected() {
-    SchemaException e = assertThrows(SchemaException.class, () -> ReflectiveSchema.of(set(TIMESTAMP, TIMESTAMP)));
-    assertEquals("the descriptor set holds google/protobuf/timestamp.proto twice; a set must hold each file once.",
-        e.getMessage());
+    SchemaException e =
+        assertThrows(SchemaException.class, () -> ReflectiveSchema.of(set(TIMESTAMP, TIMESTAMP)));
+    assertEquals("the descriptor set holds google/protobuf/timestamp.proto twice;"
+        + " a set must hold each file once.", e.getMessage());
   }
 
   @Test
@@ -117,17 +118,20 @@ class ReflectiveSchemaTest {
   void readsEncodedSetsFromBytesAndStreams() throws IOException {
     byte[] encoded = set(TIMESTAMP, ORDER).toByteArray();
 
-    assertEquals("test.shop.Order", ReflectiveSchema.fromBytes(encoded).messageType("test.shop.Order").getFullName());
+    ReflectiveSchema fromBytes = ReflectiveSchema.fromBytes(encoded);
+    assertEquals("test.shop.Order", fromBytes.messageType("test.shop.Order").getFullName());
     ByteArrayInputStream in = new ByteArrayInputStream(encoded);
     assertEquals(2, ReflectiveSchema.fromStream(in).files().size());
   }
 
   @Test
   void bytesThatAreNoSetAreRejected() {
-    SchemaException e = assertThrows(SchemaException.class, () -> ReflectiveSchema.fromBytes(new byte[] {(byte) 0x8a}));
-    assertTrue(e.getMessage().startsWith("the given bytes is not a readable FileDescriptorSet ("), e.getMessage());
-    assertTrue(e.getMessage().endsWith("Write it with protoc --descriptor_set_out, or with protodec's writeDescriptorSet."),
-        e.getMessage());
+    byte[] truncatedTag = {(byte) 0x8a};
+    SchemaException e = assertThrows(SchemaException.class, () -> ReflectiveSchema.fromBytes(truncatedTag));
+    String message = e.getMessage();
+    assertTrue(message.startsWith("the given bytes is not a readable FileDescriptorSet ("), message);
+    assertTrue(message.endsWith(
+        "Write it with protoc --descriptor_set_out, or with protodec's writeDescriptorSet."), message);
   }
 
   @Test
