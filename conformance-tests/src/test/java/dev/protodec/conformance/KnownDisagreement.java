@@ -13,31 +13,6 @@ import java.util.function.Predicate;
  */
 enum KnownDisagreement {
   /**
-   * protobuf-java reads at most ten bytes of a 64-bit varint and ignores the continuation bit of the
-   * tenth; protodec's ProtoReader rejects such a varint ("Varint longer than 10 bytes").
-   */
-  VARINT64_TENTH_BYTE_CONTINUATION(
-      "protodec rejects a 64-bit varint whose 10th byte has its continuation bit set; protobuf-java"
-          + " accepts it",
-      "",
-      List.of("protodec.conformance.proto3.AllTypes3", "protodec.conformance.proto2.AllTypes2"),
-      d -> d.category().equals("protobuf-java accepts, protodec rejects")
-          && d.details().startsWith("Varint longer than 10 bytes")),
-
-  /**
-   * protobuf-java checks UTF-8 in map entries' string keys and values even in proto2 (its MapEntry
-   * parses them with UTF-8 checking on); protodec does not check proto2 strings anywhere.
-   */
-  PROTO2_MAP_STRING_UTF8(
-      "protodec accepts invalid UTF-8 in proto2 map<_, string> / map<string, _> entries; protobuf-java"
-          + " rejects it",
-      "protodec.conformance.proto2.",
-      List.of("protodec.conformance.proto2.AllTypes2"),
-      d -> (d.category().equals("protobuf-java rejects, protodec accepts")
-              || d.category().equals("protodec's exception names no offset"))
-          && d.details().contains("invalid UTF-8")),
-
-  /**
    * Not a protodec bug: protobuf-java's generated parser keeps a stale builder for a oneof's message
    * member, so after {@code choice_nested, choice_sint64, choice_nested} on the wire the last
    * choice_nested is merged into the first one's content instead of starting empty. protobuf-java's

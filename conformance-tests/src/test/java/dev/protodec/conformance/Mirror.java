@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -42,9 +41,6 @@ final class Mirror {
       Set.of("Class", "SerializedSize", "CachedSize", "UnknownFields", "TypeName", "Initialized");
 
   private static final Map<String, Method> METHODS = new ConcurrentHashMap<>();
-
-  /** Accessor stems that were not where the docs say, with the stem actually found (for the report). */
-  static final Set<String> NAMING_NOTES = java.util.Collections.synchronizedSet(new TreeSet<>());
 
   private final List<String> differences = new ArrayList<>();
 
@@ -101,25 +97,17 @@ final class Mirror {
   }
 
   /**
-   * Finds {@code prefix + stem + suffix} on {@code type}: first with the documented stem (from the
-   * field's name), then, for groups, with protobuf-java's stem (from the group's type name). A
-   * fallback is noted for the report.
+   * Finds {@code prefix + stem + suffix} on {@code type}, with the stem of docs/generated-api.md: from
+   * the field's name, or for groups from the group's type name (as protobuf-java names them).
    */
   static Method accessor(Class<?> type, FieldDescriptor field, String prefix, String suffix,
       Class<?>... parameters) {
-    String documented = stem(field.getName());
+    String documented = field.getType() == FieldDescriptor.Type.GROUP
+        ? stem(field.getMessageType().getName())
+        : stem(field.getName());
     Method m = method(type, prefix + documented + suffix, parameters);
     if (m != null) {
       return m;
-    }
-    if (field.getType() == FieldDescriptor.Type.GROUP) {
-      String javaStyle = stem(field.getMessageType().getName());
-      m = method(type, prefix + javaStyle + suffix, parameters);
-      if (m != null) {
-        NAMING_NOTES.add(type.getSimpleName() + "." + prefix + documented + suffix + " is named "
-            + prefix + javaStyle + suffix);
-        return m;
-      }
     }
     throw new AssertionError(
         type.getName() + " has no " + prefix + documented + suffix + Arrays.toString(parameters)

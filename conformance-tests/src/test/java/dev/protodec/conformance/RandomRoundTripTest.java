@@ -3,7 +3,6 @@ package dev.protodec.conformance;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Message;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -39,13 +38,5 @@ class RandomRoundTripTest {
     assertTrue(nonEmpty > MESSAGES_PER_SCHEMA * 9 / 10, "the filler made mostly empty messages");
     // the random messages set every field of every message type reachable from the root
     assertTrue(coverage.missing().isEmpty(), () -> "fields never set: " + coverage.missing());
-  }
-
-  @AfterAll
-  static void reportNaming() {
-    if (!Mirror.NAMING_NOTES.isEmpty()) {
-      System.out.println("Accessor names that differ from docs/generated-api.md's rule:");
-      Mirror.NAMING_NOTES.forEach(note -> System.out.println("  " + note));
-    }
   }
 }

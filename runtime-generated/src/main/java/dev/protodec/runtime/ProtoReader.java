@@ -382,6 +382,10 @@ public final class ProtoReader {
     return (int) readRawVarint64Slow();
   }
 
+  /**
+   * Reads a 64-bit varint (int64, uint64, sint64, bool). Like protobuf-java, a tenth byte ends the
+   * varint whatever its continuation bit says; only its lowest bit still counts.
+   */
   public long readRawVarint64() throws InvalidProtobufException {
     int p = pos;
     if (p < limit) {
@@ -391,9 +395,29 @@ public final class ProtoReader {
         return b0;
       }
     }
-    return readRawVarint64Slow();
+    final byte[] b = buffer;
+    final int start = p;
+    long result = 0;
+    for (int shift = 0; shift < 63; shift += 7) {
+      if (p >= limit) {
+        throw InvalidProtobufException.truncated(start - base);
+      }
+      int next = b[p++];
+      result |= (long) (next & 0x7F) << shift;
+      if (next >= 0) {
+        pos = p;
+        return result;
+      }
+    }
+    if (p >= limit) {
+      throw InvalidProtobufException.truncated(start - base);
+    }
+    result |= (long) b[p++] << 63;
+    pos = p;
+    return result;
   }
 
+  /** Reads a varint of at most ten bytes, the tenth without continuation bit (lengths, tags, skips). */
   private long readRawVarint64Slow() throws InvalidProtobufException {
     final byte[] b = buffer;
     final int start = pos;
@@ -488,13 +512,14 @@ public final class ProtoReader {
   private boolean skipFieldBody(int tag) throws InvalidProtobufException {
     switch (tag & 7) {
       case WireFormat.VARINT:
-        readRawVarint64();
+        readRawVarint64Slow();
         return true;
       case WireFormat.FIXED64:
         skipRaw(8);
         return true;
       case WireFormat.LENGTH_DELIMITED:
-        pos += readLength();
+        int length = readLength();
+        pos += length;
         return true;
       case WireFormat.START_GROUP:
         skipGroup(tag >>> 3);

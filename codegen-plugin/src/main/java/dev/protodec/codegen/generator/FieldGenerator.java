@@ -537,7 +537,7 @@ final class FieldGenerator {
   }
 
   private static CodeBlock writeTag(int tag) {
-    return tag < 0x80 ? CodeBlock.of("out.writeRawByte($L);\n", tag)
+    return tag >= 0 && tag < 0x80 ? CodeBlock.of("out.writeRawByte($L);\n", tag)
         : CodeBlock.of("out.writeRawVarint32($L);\n", tag);
   }
 
@@ -698,6 +698,7 @@ final class FieldGenerator {
     if (!f.repeated) {
       return b.beginControlFlow("if ($L)", present()).add(printValue(v)).endControlFlow().build();
     }
+    b.beginControlFlow("if (!$N.isEmpty())", v);
     if (f.kind.isScalar()) {
       b.addStatement("final $T[] values = $N.array()", f.kind.javaType, v)
           .beginControlFlow("for (int i = 0, n = $N.size(); i < n; i++)", v)
@@ -705,7 +706,7 @@ final class FieldGenerator {
     } else {
       b.beginControlFlow("for (int i = 0, n = $N.size(); i < n; i++)", v).add(printValue(v + ".get(i)"));
     }
-    return b.endControlFlow().build();
+    return b.endControlFlow().endControlFlow().build();
   }
 
   private CodeBlock printValue(String expr) {

@@ -36,18 +36,22 @@ public final class FieldInfo {
   int presenceBit = -1;
   OneofInfo oneof;
   /** A key or value of a map entry: always written, and enum values kept raw for the map's check. */
-  boolean inMapEntry;
+  final boolean inMapEntry;
   MessageInfo messageType;
   EnumInfo enumType;
 
-  FieldInfo(FieldDescriptorProto proto, String syntax, boolean checkUtf8, String javadoc) {
+  FieldInfo(FieldDescriptorProto proto, String syntax, boolean checkUtf8, boolean inMapEntry,
+      String javadoc) {
     this.proto = proto;
     this.protoName = proto.getName();
     this.number = proto.getNumber();
     this.kind = Kind.of(proto.getType());
     this.repeated = proto.getLabel() == Label.LABEL_REPEATED;
     this.required = proto.getLabel() == Label.LABEL_REQUIRED;
-    this.stem = Names.accessorStem(protoName);
+    // protobuf-java names a group's accessors after its type ("OptionalGroup"), not its lowercased field
+    this.stem = kind == Kind.GROUP
+        ? Names.accessorStem(proto.getTypeName().substring(proto.getTypeName().lastIndexOf('.') + 1))
+        : Names.accessorStem(protoName);
     this.storage = Names.camelCase(protoName, false) + "_";
     this.numberConstant = Names.constantCase(protoName) + "_FIELD_NUMBER";
     boolean proto3 = "proto3".equals(syntax);
@@ -58,7 +62,9 @@ public final class FieldInfo {
     int wireType = packed ? 2 : kind.wireType;
     this.tag = (number << 3) | wireType;
     this.alternateTag = packable ? (number << 3) | (packed ? kind.wireType : 2) : 0;
-    this.validateUtf8 = kind == Kind.STRING && (proto3 || checkUtf8);
+    // protobuf-java checks map keys and values even in proto2
+    this.validateUtf8 = kind == Kind.STRING && (proto3 || checkUtf8 || inMapEntry);
+    this.inMapEntry = inMapEntry;
     this.defaultValue = proto.hasDefaultValue() ? proto.getDefaultValue() : null;
     this.javadoc = javadoc;
   }

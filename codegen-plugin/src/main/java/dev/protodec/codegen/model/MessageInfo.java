@@ -48,9 +48,8 @@ public final class MessageInfo {
     int bits = 0;
     for (int i = 0; i < proto.getFieldCount(); i++) {
       var fieldProto = proto.getField(i);
-      FieldInfo field =
-          new FieldInfo(fieldProto, syntax, checkUtf8, comments.forPath(Comments.child(path, 2, i)));
-      field.inMapEntry = isMapEntry;
+      FieldInfo field = new FieldInfo(
+          fieldProto, syntax, checkUtf8, isMapEntry, comments.forPath(Comments.child(path, 2, i)));
       if (fieldProto.hasOneofIndex() && byIndex.get(fieldProto.getOneofIndex()) != null) {
         field.oneof = byIndex.get(fieldProto.getOneofIndex());
         field.oneof.fields.add(field);
