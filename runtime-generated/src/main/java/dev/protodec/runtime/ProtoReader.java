@@ -383,8 +383,8 @@ public final class ProtoReader {
   }
 
   /**
-   * Reads a 64-bit varint (int64, uint64, sint64, bool). Like protobuf-java, a tenth byte ends the
-   * varint whatever its continuation bit says; only its lowest bit still counts.
+   * Reads a 64-bit varint (int64, uint64, sint64, bool). Like protobuf-java, a tenth byte always ends
+   * the varint and only its lowest bit counts.
    */
   public long readRawVarint64() throws InvalidProtobufException {
     int p = pos;
@@ -412,12 +412,18 @@ public final class ProtoReader {
     if (p >= limit) {
       throw InvalidProtobufException.truncated(start - base);
     }
-    result |= (long) b[p++] << 63;
+    // protobuf-java's rule for the tenth byte, measured against protobuf-java 4.36.2: only its lowest
+    // bit counts, and it is malformed only when it has the continuation bit and that lowest bit is 0
+    int last = b[p++];
+    if (last < 0 && (last & 1) == 0) {
+      throw InvalidProtobufException.malformedVarint(start - base);
+    }
+    result |= (long) (last & 1) << 63;
     pos = p;
     return result;
   }
 
-  /** Reads a varint of at most ten bytes, the tenth without continuation bit (lengths, tags, skips). */
+  /** Reads a varint of at most ten bytes, the tenth without continuation bit (32-bit values, lengths, tags). */
   private long readRawVarint64Slow() throws InvalidProtobufException {
     final byte[] b = buffer;
     final int start = pos;
@@ -512,7 +518,8 @@ public final class ProtoReader {
   private boolean skipFieldBody(int tag) throws InvalidProtobufException {
     switch (tag & 7) {
       case WireFormat.VARINT:
-        readRawVarint64Slow();
+        // protobuf-java keeps unknown varints with readInt64, so its tenth-byte rule applies here too
+        readRawVarint64();
         return true;
       case WireFormat.FIXED64:
         skipRaw(8);

@@ -35,12 +35,39 @@ class ProtoReaderTest {
   @Test
   void rejectsAnElevenByteVarintAndATruncatedOne() throws Exception {
     InvalidProtobufException tooLong = assertThrows(InvalidProtobufException.class,
-        () -> reader(0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01).readRawVarint64());
+        () -> reader(0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01).readRawVarint32());
     assertTrue(tooLong.getMessage().contains("10 bytes"), tooLong.getMessage());
     assertEquals(0, tooLong.offset());
     InvalidProtobufException truncated =
         assertThrows(InvalidProtobufException.class, () -> reader(0x96).readRawVarint32());
     assertTrue(truncated.getMessage().contains("offset 0"), truncated.getMessage());
+  }
+
+  @Test
+  void aTenthByteEndsA64BitVarintWhateverItsContinuationBitButNotA32BitOne() throws Exception {
+    // protobuf-java's rule: int64/uint64/sint64/bool take the tenth byte as the last
+    ProtoReader wide = reader(0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x83, 0x18);
+    assertEquals(Long.MIN_VALUE, wide.readRawVarint64());
+    assertEquals(0x18, wide.readTag());
+    assertThrows(InvalidProtobufException.class,
+        () -> reader(0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x83, 0x18).readRawVarint32());
+    // ... unless the tenth byte continues with its lowest bit clear, which protobuf-java rejects
+    assertThrows(InvalidProtobufException.class,
+        () -> reader(0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0xA0, 0x18).readRawVarint64());
+    assertEquals(0, reader(0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x02).readRawVarint64());
+    ProtoReader unknown = reader(0x20, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x83, 0x18);
+    assertTrue(unknown.skipField(unknown.readTag(), null), "unknown varints follow the 64-bit rule");
+    assertEquals(0x18, unknown.readTag());
+  }
+
+  @Test
+  void skipsAnUnknownLengthDelimitedFieldPastItsLengthAndContent() throws Exception {
+    ProtoReader r = reader(0xC2, 0x3E, 0x03, 'a', 'b', 'c', 0x18, 0x05);
+    ProtoBytes unknown = new ProtoBytes();
+    assertTrue(r.skipField(r.readTag(), unknown));
+    assertEquals(6, unknown.length());
+    assertEquals(0x18, r.readTag());
+    assertEquals(5, r.readInt32());
   }
 
   @Test
