@@ -1,5 +1,9 @@
 package dev.protodec.runtime;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * UTF-8 validation and encoding with exactly the rules protobuf-java applies: well-formed sequences per
  * the Unicode standard (no overlong forms, no surrogates, nothing above U+10FFFF); unpaired surrogates in
@@ -8,13 +12,46 @@ package dev.protodec.runtime;
 public final class Utf8 {
   private Utf8() {}
 
-  /** True if {@code bytes[offset, offset + length)} is well-formed UTF-8. ASCII runs take a fast path. */
+  /** Eight bytes of a byte[] as one long: the ASCII check looks at a word at a time. */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private static final long HIGH_BITS = 0x8080808080808080L;
+
+  /** {@link #check} result: not well-formed UTF-8. */
+  public static final int INVALID = -1;
+  /** {@link #check} result: well-formed, and all ASCII. */
+  public static final int ASCII = 0;
+  /** {@link #check} result: well-formed, with characters beyond ASCII. */
+  public static final int VALID = 1;
+
+  /** True if {@code bytes[offset, offset + length)} is well-formed UTF-8. */
   public static boolean isValid(byte[] bytes, int offset, int length) {
+    return check(bytes, offset, length) != INVALID;
+  }
+
+  /**
+   * Checks {@code bytes[offset, offset + length)}: {@link #INVALID}, {@link #ASCII} or {@link #VALID}.
+   * ASCII runs, the common case in names, are checked eight bytes at a time (DnsDecodeLight: 6% of
+   * the time went to the byte-at-a-time loop).
+   */
+  public static int check(byte[] bytes, int offset, int length) {
     int i = offset;
     final int end = offset + length;
+    while (end - i >= 8 && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
+      i += 8;
+    }
     while (i < end && bytes[i] >= 0) {
       i++;
     }
+    if (i == end) {
+      return ASCII;
+    }
+    return checkFrom(bytes, i, end) ? VALID : INVALID;
+  }
+
+  private static boolean checkFrom(byte[] bytes, int from, int end) {
+    int i = from;
     while (i < end) {
       int b0 = bytes[i++];
       if (b0 >= 0) {

@@ -58,6 +58,26 @@ class Utf8Test {
   }
 
   @Test
+  void checkTellsAsciiFromOtherValidTextAndParsedStringsDecodeEitherWay() throws Exception {
+    byte[] ascii = "www.example.com.".getBytes(StandardCharsets.UTF_8);
+    byte[] accented = "caf\u00e9.example.".getBytes(StandardCharsets.UTF_8);
+    assertEquals(Utf8.ASCII, Utf8.check(ascii, 0, ascii.length));
+    assertEquals(Utf8.VALID, Utf8.check(accented, 0, accented.length));
+    assertEquals(Utf8.INVALID, Utf8.check(bytes(0x61, 0xC0, 0xAF), 0, 3));
+    for (byte[] text : new byte[][] {ascii, accented}) {
+      byte[] field = new byte[text.length + 1];
+      field[0] = (byte) text.length;
+      System.arraycopy(text, 0, field, 1, text.length);
+      Utf8String value = new Utf8String();
+      ProtoReader.of(field).readStringRequireUtf8(value);
+      assertEquals(new String(text, StandardCharsets.UTF_8), value.toString());
+      Utf8String unchecked = new Utf8String();
+      ProtoReader.of(field).readString(unchecked);
+      assertEquals(new String(text, StandardCharsets.UTF_8), unchecked.toString());
+    }
+  }
+
+  @Test
   void encodesLikeStringGetBytesIncludingUnpairedSurrogates() {
     for (String s : new String[] {"", "abc", "héllo", "日本語", "😀x", "a\uD800b", "\uDC00", "x\uD83D"}) {
       byte[] expected = s.getBytes(StandardCharsets.UTF_8);
