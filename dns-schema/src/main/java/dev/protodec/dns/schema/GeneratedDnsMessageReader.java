@@ -32,7 +32,16 @@ public final class GeneratedDnsMessageReader implements DnsMessageReader {
 
   @Override
   public void readLight(byte[] bytes, FieldSink sink) throws IOException {
-    DnsMessage m = parse(bytes);
+    light(parse(bytes), sink);
+  }
+
+  @Override
+  public void readDeep(byte[] bytes, FieldSink sink) throws IOException {
+    deep(parse(bytes), sink);
+  }
+
+  /** Pushes the light sequence of an already parsed message (however it was parsed). */
+  public static void light(DnsMessage m, FieldSink sink) {
     Header header = m.getHeader();
     sink.value(header.getId());
     sink.value(header.getRcodeValue());
@@ -51,9 +60,8 @@ public final class GeneratedDnsMessageReader implements DnsMessageReader {
     ttls(m.getAdditionalsList(), sink);
   }
 
-  @Override
-  public void readDeep(byte[] bytes, FieldSink sink) throws IOException {
-    DnsMessage m = parse(bytes);
+  /** Pushes the deep sequence of an already parsed message (however it was parsed). */
+  public static void deep(DnsMessage m, FieldSink sink) {
     sink.value(m.hasHeader());
     if (m.hasHeader()) {
       header(m.getHeader(), sink);

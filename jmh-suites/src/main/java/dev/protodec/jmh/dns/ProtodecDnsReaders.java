@@ -3,6 +3,7 @@ package dev.protodec.jmh.dns;
 import dev.protodec.dns.fast.DnsMessage;
 import dev.protodec.dns.schema.DnsMessageReader;
 import dev.protodec.dns.schema.FieldSink;
+import dev.protodec.dns.schema.GeneratedDnsMessageReader;
 import dev.protodec.jmh.BufferReader;
 import dev.protodec.runtime.ProtoReader;
 import java.io.IOException;
@@ -27,12 +28,12 @@ public final class ProtodecDnsReaders {
 
       @Override
       public void readLight(byte[] message, FieldSink sink) throws IOException {
-        ProtodecDnsWalk.light(DnsMessage.parseFrom(message), sink);
+        GeneratedDnsMessageReader.light(DnsMessage.parseFrom(message), sink);
       }
 
       @Override
       public void readDeep(byte[] message, FieldSink sink) throws IOException {
-        ProtodecDnsWalk.deep(DnsMessage.parseFrom(message), sink);
+        GeneratedDnsMessageReader.deep(DnsMessage.parseFrom(message), sink);
       }
     };
   }
@@ -47,12 +48,12 @@ public final class ProtodecDnsReaders {
 
       @Override
       public void readLight(ByteBuffer message, FieldSink sink) throws IOException {
-        ProtodecDnsWalk.light(DnsMessage.parseFrom(message), sink);
+        GeneratedDnsMessageReader.light(DnsMessage.parseFrom(message), sink);
       }
 
       @Override
       public void readDeep(ByteBuffer message, FieldSink sink) throws IOException {
-        ProtodecDnsWalk.deep(DnsMessage.parseFrom(message), sink);
+        GeneratedDnsMessageReader.deep(DnsMessage.parseFrom(message), sink);
       }
     };
   }
@@ -70,12 +71,12 @@ public final class ProtodecDnsReaders {
 
       @Override
       public void readLight(ByteBuffer message, FieldSink sink) throws IOException {
-        ProtodecDnsWalk.light(parse(message), sink);
+        GeneratedDnsMessageReader.light(parse(message), sink);
       }
 
       @Override
       public void readDeep(ByteBuffer message, FieldSink sink) throws IOException {
-        ProtodecDnsWalk.deep(parse(message), sink);
+        GeneratedDnsMessageReader.deep(parse(message), sink);
       }
 
       private DnsMessage parse(ByteBuffer message) throws IOException {
