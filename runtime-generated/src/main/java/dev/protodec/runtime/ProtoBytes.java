@@ -94,6 +94,11 @@ public final class ProtoBytes {
 
   @Override
   public int hashCode() {
+    return hash(bytes, length);
+  }
+
+  /** Hash of {@code bytes[0, length)}: shared with {@link Utf8String}, whose equality is by bytes too. */
+  static int hash(byte[] bytes, int length) {
     int h = 1;
     for (int i = 0; i < length; i++) {
       h = 31 * h + bytes[i];

@@ -273,12 +273,7 @@ public final class ProtoReader {
   }
 
   private int pushLimit(int start, int length) throws InvalidProtobufException {
-    if (length < 0) {
-      throw InvalidProtobufException.negativeSize(start - base, length);
-    }
-    if (length > limit - pos) {
-      throw InvalidProtobufException.truncated(start - base);
-    }
+    checkLength(start, length);
     int outer = limit;
     limit = pos + length;
     return outer;
@@ -498,13 +493,18 @@ public final class ProtoReader {
   private int readLength() throws InvalidProtobufException {
     int start = pos;
     int length = readRawVarint32();
+    checkLength(start, length);
+    return length;
+  }
+
+  /** A length read at {@code start} must be non-negative and fit in what is left of the message. */
+  private void checkLength(int start, int length) throws InvalidProtobufException {
     if (length < 0) {
       throw InvalidProtobufException.negativeSize(start - base, length);
     }
     if (length > limit - pos) {
       throw InvalidProtobufException.truncated(start - base);
     }
-    return length;
   }
 
   // ---------------------------------------------------------------------------------------------

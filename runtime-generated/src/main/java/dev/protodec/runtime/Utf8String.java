@@ -150,10 +150,6 @@ public final class Utf8String {
   @Override
   public int hashCode() {
     ensureBytes();
-    int h = 1;
-    for (int i = 0; i < length; i++) {
-      h = 31 * h + bytes[i];
-    }
-    return h;
+    return ProtoBytes.hash(bytes, length);
   }
 }

@@ -527,15 +527,6 @@ final class FieldGenerator {
   // ---------------------------------------------------------------------------------------------
   // Size and write
 
-  private static String tagSizeOf(int tag) {
-    int size = 1;
-    while ((tag & ~0x7F) != 0) {
-      tag >>>= 7;
-      size++;
-    }
-    return Integer.toString(size);
-  }
-
   private static CodeBlock writeTag(int tag) {
     return tag >= 0 && tag < 0x80 ? CodeBlock.of("out.writeRawByte($L);\n", tag)
         : CodeBlock.of("out.writeRawVarint32($L);\n", tag);
@@ -549,7 +540,7 @@ final class FieldGenerator {
 
   CodeBlock sizeCode() {
     CodeBlock.Builder b = CodeBlock.builder();
-    String tagSize = tagSizeOf(f.tag);
+    int tagSize = f.tagSize();
     if (!f.repeated) {
       b.beginControlFlow("if ($L)", present());
       switch (f.kind) {
@@ -557,7 +548,7 @@ final class FieldGenerator {
             f.kind == Kind.STRING ? "string" : "bytes", v);
         case MESSAGE -> b.addStatement("size += $L + $T.lengthDelimited($N.getSerializedSize())",
             tagSize, PROTO_SIZES, v);
-        case GROUP -> b.addStatement("size += $L + $N.getSerializedSize()", 2 * Integer.parseInt(tagSize), v);
+        case GROUP -> b.addStatement("size += $L + $N.getSerializedSize()", 2 * tagSize, v);
         default -> b.addStatement("size += $L + $L", tagSize, scalarSize(v));
       }
       return b.endControlFlow().build();
@@ -584,7 +575,7 @@ final class FieldGenerator {
           .addStatement("size += $L", scalarSize("values[i]"))
           .endControlFlow();
     } else {
-      b.addStatement("size += $N.size() * $L", v, f.kind == Kind.GROUP ? 2 * Integer.parseInt(tagSize) : tagSize)
+      b.addStatement("size += $N.size() * $L", v, f.kind == Kind.GROUP ? 2 * tagSize : tagSize)
           .beginControlFlow("for (int i = 0, n = $N.size(); i < n; i++)", v);
       switch (f.kind) {
         case STRING -> b.addStatement("size += $T.string($N.get(i))", PROTO_SIZES, v);

@@ -139,11 +139,12 @@ public final class FieldInfo {
     return (number << 3) | 4;
   }
 
+  /** Encoded size of {@link #tag}; an end-group tag of the same field has the same size. */
   public int tagSize() {
     return varintSize(tag);
   }
 
-  static int varintSize(int value) {
+  private static int varintSize(int value) {
     int size = 1;
     while ((value & ~0x7F) != 0) {
       value >>>= 7;
