@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import dev.protodec.runtime.ProtoMessage;
+import dev.protodec.runtime.ProtoWriter;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ final class RoundTrip {
 
   /**
    * protobuf-java encodes {@code original}; protodec parses it, every field reads back equal; protodec
-   * encodes it again and protobuf-java parses an equal message. The re-encoding is byte-identical to
+   * encodes it again (exact-size array, and into a writer twice) and protobuf-java parses an equal message. The re-encoding is byte-identical to
    * protobuf-java's when the message has no map entries (both write fields in number order); with map
    * entries protobuf-java's re-encoding of its own parse of protodec's bytes is compared instead.
    *
@@ -34,6 +35,11 @@ final class RoundTrip {
     int size = parsed.getSerializedSize();
     byte[] again = parsed.toByteArray();
     assertEquals(again.length, size, () -> "getSerializedSize() vs toByteArray().length; " + context);
+    ProtoWriter writer = ProtoWriter.newInstance(1);
+    parsed.writeTo(writer); // one pass into an array too small: grown, and the message written again
+    assertArrayEquals(again, writer.toByteArray(), () -> "writeTo(ProtoWriter) vs toByteArray(); " + context);
+    parsed.writeTo(writer.reset()); // with every nested size remembered from the last write
+    assertArrayEquals(again, writer.toByteArray(), () -> "second writeTo(ProtoWriter); " + context);
     Message back = original.getParserForType().parseFrom(again);
     assertEquals(original, back, () -> "protobuf-java parse of protodec's re-encoding; " + context
         + "\nprotodec wrote " + Hex.of(again));

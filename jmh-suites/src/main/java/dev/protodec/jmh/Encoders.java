@@ -15,7 +15,7 @@ import us.hebi.quickbuf.ProtoSink;
 public final class Encoders {
   private Encoders() {}
 
-  /** protodec into a reused writer: size pass, then write pass. Returns the number of bytes written. */
+  /** protodec into a reused writer, in one pass (no size pass). Returns the number of bytes written. */
   public static int protodec(ProtoMessage<?> message, ProtoWriter writer) {
     writer.reset();
     message.writeTo(writer);

@@ -18,7 +18,10 @@ import java.util.List;
  * @param <T> the generated message type
  */
 public abstract class ProtoMessage<T extends ProtoMessage<T>> {
-  /** The size computed by the last {@link #getSerializedSize()}, used by the write pass. */
+  /**
+   * The size computed by the last {@link #getSerializedSize()} or written by the last write of the
+   * message holding this one (the write reserves room for this length from it); -1 before either.
+   */
   protected int cachedSize = -1;
 
   /** Fields this schema does not know, kept as their original bytes and written back after the known. */
@@ -39,12 +42,12 @@ public abstract class ProtoMessage<T extends ProtoMessage<T>> {
   /** The protobuf full name of this message type, e.g. {@code google.protobuf.FileDescriptorProto}. */
   public abstract String getTypeName();
 
-  /** Computes the encoded size of this message's fields, caching nested messages' sizes on the way. */
+  /** Computes the encoded size of this message's fields. */
   protected abstract int computeSerializedSize();
 
   /**
-   * Writes the fields, assuming {@link #getSerializedSize()} ran since the last change and {@code out}
-   * has room; {@link #writeTo(ProtoWriter)} does both.
+   * Appends the fields to {@code out} in one pass, with no size computed first and no room made: call
+   * {@link #writeTo(ProtoWriter)}, which makes room, unless {@code out} is known to have it.
    */
   public abstract void writeFieldsTo(ProtoWriter out);
 
@@ -79,16 +82,25 @@ public abstract class ProtoMessage<T extends ProtoMessage<T>> {
     return size;
   }
 
-  /** The size computed by the last {@link #getSerializedSize()}; -1 before the first. */
+  /** The size computed by the last {@link #getSerializedSize()}, or written when nested; -1 before. */
   public final int getCachedSize() {
     return cachedSize;
   }
 
-  /** Appends the encoded message to {@code out}. */
+  /**
+   * Appends the encoded message to {@code out}, growing its array as needed: the fields are written in
+   * one pass, and only if the array runs out (its bounds check throws) is the message's size computed,
+   * the array grown to fit and the message written again.
+   */
   public final void writeTo(ProtoWriter out) {
-    int size = getSerializedSize();
-    out.ensureCapacity(size);
-    writeFieldsTo(out);
+    int start = out.size();
+    try {
+      writeFieldsTo(out);
+    } catch (IndexOutOfBoundsException full) {
+      out.truncate(start);
+      out.ensureCapacity(getSerializedSize());
+      writeFieldsTo(out);
+    }
   }
 
   public final void writeTo(OutputStream out) throws IOException {
@@ -97,6 +109,7 @@ public abstract class ProtoMessage<T extends ProtoMessage<T>> {
     writer.writeTo(out);
   }
 
+  /** The encoded message in a new array of its exact size (a size pass first, to allocate once). */
   public final byte[] toByteArray() {
     ProtoWriter writer = ProtoWriter.newInstance(getSerializedSize());
     writeFieldsTo(writer);

@@ -93,17 +93,10 @@ final class FieldGenerator {
       storage.addJavadoc("$L\n", Javadoc.escape(f.javadoc));
     }
     type.addField(storage.build());
-    if (f.packed) {
-      type.addField(FieldSpec.builder(TypeName.INT, packedSizeField(), Modifier.PRIVATE).build());
-    }
   }
 
   private String defaultConstant() {
     return "DEFAULT_" + f.numberConstant.substring(0, f.numberConstant.length() - "_FIELD_NUMBER".length());
-  }
-
-  private String packedSizeField() {
-    return v.substring(0, v.length() - 1) + "PackedSize_";
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -564,8 +557,7 @@ final class FieldGenerator {
             .addStatement("dataSize += $L", scalarSize("values[i]"))
             .endControlFlow();
       }
-      b.addStatement("$N = dataSize", packedSizeField())
-          .addStatement("size += $L + $T.lengthDelimited(dataSize)", tagSize, PROTO_SIZES);
+      b.addStatement("size += $L + $T.lengthDelimited(dataSize)", tagSize, PROTO_SIZES);
     } else if (f.kind.isScalar() && f.kind.fixedSize > 0) {
       b.addStatement("size += $N.size() * ($L + $L)", v, tagSize, f.kind.fixedSize);
     } else if (f.kind.isScalar()) {
@@ -596,12 +588,20 @@ final class FieldGenerator {
     }
     b.beginControlFlow("if (!$N.isEmpty())", v);
     if (f.packed) {
-      b.add(writeTag(f.tag))
-          .addStatement("out.writeRawVarint32($N)", packedSizeField())
-          .addStatement("final $T[] values = $N.array()", f.kind.javaType, v)
+      // fixed-size values: the length is known; varints: filled in after them, as for a message
+      b.add(writeTag(f.tag));
+      if (f.kind.fixedSize > 0) {
+        b.addStatement("out.writeRawVarint32($N.size() * $L)", v, f.kind.fixedSize);
+      } else {
+        b.addStatement("final int start = out.beginLengthDelimited()");
+      }
+      b.addStatement("final $T[] values = $N.array()", f.kind.javaType, v)
           .beginControlFlow("for (int i = 0, n = $N.size(); i < n; i++)", v)
           .add(writeValue("values[i]"))
           .endControlFlow();
+      if (f.kind.fixedSize < 0) {
+        b.addStatement("out.endLengthDelimited(start)");
+      }
     } else if (f.kind.isScalar()) {
       b.addStatement("final $T[] values = $N.array()", f.kind.javaType, v)
           .beginControlFlow("for (int i = 0, n = $N.size(); i < n; i++)", v)
@@ -622,8 +622,9 @@ final class FieldGenerator {
   private CodeBlock writeValue(String expr) {
     return switch (f.kind) {
       case MESSAGE -> CodeBlock.builder()
-          .addStatement("out.writeRawVarint32($L.getCachedSize())", expr)
+          .addStatement("final int start = out.beginMessage($L)", expr)
           .addStatement("$L.writeFieldsTo(out)", expr)
+          .addStatement("out.endMessage($L, start)", expr)
           .build();
       case GROUP -> CodeBlock.builder()
           .addStatement("$L.writeFieldsTo(out)", expr)
