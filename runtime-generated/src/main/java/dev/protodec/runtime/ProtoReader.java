@@ -36,7 +36,9 @@ public final class ProtoReader {
   /** End of the message being read: the current limit, never past the input's end. */
   private int limit;
   private int lastTag;
-  private int lastTagStart;
+  /** Start and end of the last tag of more than one byte (tags of one byte record nothing). */
+  private int longTagStart;
+  private int longTagEnd = -1;
   private int depth;
   private int recursionLimit = DEFAULT_RECURSION_LIMIT;
   private int sizeLimit = Integer.MAX_VALUE;
@@ -99,6 +101,7 @@ public final class ProtoReader {
     this.pos = offset;
     this.limit = offset + length;
     this.lastTag = 0;
+    this.longTagEnd = -1;
     this.depth = 0;
     return this;
   }
@@ -206,7 +209,6 @@ public final class ProtoReader {
       lastTag = 0;
       return 0;
     }
-    lastTagStart = p;
     int tag = buffer[p];
     if (tag >= 8) {
       // one-byte tag with a field number: the common case in every schema with fields 1-15
@@ -217,7 +219,18 @@ public final class ProtoReader {
     if ((tag >>> 3) == 0) {
       throw InvalidProtobufException.invalidTag(p - base);
     }
+    longTagStart = p;
+    longTagEnd = pos;
     return tag;
+  }
+
+  /**
+   * Where the tag just read starts: one byte back, unless it was a tag of more bytes, so that one-byte
+   * tags, nearly all of them, store nothing. Positions only grow while a message is read, so a tag of
+   * more bytes is the one just read exactly when it ended here.
+   */
+  private int tagStart() {
+    return pos == longTagEnd ? longTagStart : pos - 1;
   }
 
   public void checkLastTagWas(int expected) throws InvalidProtobufException {
@@ -251,7 +264,7 @@ public final class ProtoReader {
   /** Starts a group (its start tag has been read): checks the recursion limit. */
   public void enterGroup() throws InvalidProtobufException {
     if (depth >= recursionLimit) {
-      throw InvalidProtobufException.recursionLimitExceeded(lastTagStart - base, recursionLimit);
+      throw InvalidProtobufException.recursionLimitExceeded(tagStart() - base, recursionLimit);
     }
     depth++;
   }
@@ -359,43 +372,44 @@ public final class ProtoReader {
 
   /**
    * Reads a varint and keeps its low 32 bits, as protobuf-java does for 32-bit fields and lengths.
-   * Varints of up to five bytes (every non-negative int: tags, lengths, TTLs, ids) are decoded inline
-   * when five bytes are left; longer ones (negative int32) and the last bytes of a message take the
-   * loop (DnsDecodeLight: the loop for 3-byte ids and TTLs cost 6% of the time).
+   * Varints of up to five bytes (every non-negative int: tags, lengths, TTLs, ids) are decoded inline,
+   * also in the last bytes of a message as long as the array has five bytes left; longer ones (negative
+   * int32) and those that would run past the message take the loop (DnsDecodeLight: the loop for 3-byte
+   * ids and TTLs cost 6% of the time, and for the varints in a message's last five bytes 9%).
    */
   public int readRawVarint32() throws InvalidProtobufException {
-    int p = pos;
-    if (limit - p >= 5) {
-      final byte[] b = buffer;
-      int x = b[p++];
+    final int p = pos;
+    final byte[] b = buffer;
+    if (p < limit) {
+      int x = b[p];
       if (x >= 0) {
-        pos = p;
+        pos = p + 1;
         return x;
       }
-      x &= 0x7F;
-      int next = b[p++];
-      x |= (next & 0x7F) << 7;
-      if (next >= 0) {
-        pos = p;
-        return x;
-      }
-      next = b[p++];
-      x |= (next & 0x7F) << 14;
-      if (next >= 0) {
-        pos = p;
-        return x;
-      }
-      next = b[p++];
-      x |= (next & 0x7F) << 21;
-      if (next >= 0) {
-        pos = p;
-        return x;
-      }
-      next = b[p++];
-      x |= next << 28;
-      if (next >= 0) {
-        pos = p;
-        return x;
+      if (b.length - p >= 5) {
+        x &= 0x7F;
+        int next = b[p + 1];
+        x |= (next & 0x7F) << 7;
+        int end = p + 2;
+        if (next < 0) {
+          next = b[p + 2];
+          x |= (next & 0x7F) << 14;
+          end = p + 3;
+          if (next < 0) {
+            next = b[p + 3];
+            x |= (next & 0x7F) << 21;
+            end = p + 4;
+            if (next < 0) {
+              next = b[p + 4];
+              x |= next << 28;
+              end = p + 5;
+            }
+          }
+        }
+        if (next >= 0 && end <= limit) {
+          pos = end;
+          return x;
+        }
       }
     }
     return (int) readRawVarint64Slow();
@@ -476,11 +490,9 @@ public final class ProtoReader {
   public void readStringRequireUtf8(Utf8String value) throws InvalidProtobufException {
     int start = pos;
     int length = readLength();
-    int check = Utf8.check(buffer, pos, length);
-    if (check == Utf8.INVALID) {
+    if (value.setCheckedUtf8(buffer, pos, length) == Utf8.INVALID) {
       throw InvalidProtobufException.invalidUtf8(start - base);
     }
-    value.setUtf8(buffer, pos, length, check == Utf8.ASCII);
     pos += length;
   }
 
@@ -516,7 +528,7 @@ public final class ProtoReader {
    * message or group ends there.
    */
   public boolean skipField(int tag, ProtoBytes unknown) throws InvalidProtobufException {
-    int start = lastTagStart;
+    int start = tagStart();
     if (!skipFieldBody(tag)) {
       return false;
     }
@@ -528,7 +540,7 @@ public final class ProtoReader {
 
   /** Where the field whose tag was just read starts, for {@link #copyFieldSince}. */
   public int fieldStart() {
-    return lastTagStart;
+    return tagStart();
   }
 
   /**
@@ -563,7 +575,7 @@ public final class ProtoReader {
         skipRaw(4);
         return true;
       default:
-        throw InvalidProtobufException.invalidWireType(lastTagStart - base, tag);
+        throw InvalidProtobufException.invalidWireType(tagStart() - base, tag);
     }
   }
 

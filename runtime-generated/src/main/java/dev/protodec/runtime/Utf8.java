@@ -50,6 +50,40 @@ public final class Utf8 {
     return checkFrom(bytes, i, end) ? VALID : INVALID;
   }
 
+  /**
+   * Copies {@code length} bytes from {@code source[offset]} to {@code target[0]} and checks them in the
+   * same pass: eight bytes at a time, the last eight overlapping the word before when the length is not
+   * a multiple of eight, ORed together to see whether any is beyond ASCII. Only then is the full check
+   * run. Returns {@link #INVALID}, {@link #ASCII} or {@link #VALID} (DnsDecodeLight: the separate check
+   * and arraycopy of each name had cost 12%).
+   */
+  static int copyAndCheck(byte[] source, int offset, byte[] target, int length) {
+    long seen = 0;
+    if (length >= 8) {
+      int i = 0;
+      for (; i <= length - 8; i += 8) {
+        long word = (long) LONGS.get(source, offset + i);
+        seen |= word;
+        LONGS.set(target, i, word);
+      }
+      if (i < length) {
+        long word = (long) LONGS.get(source, offset + length - 8);
+        seen |= word;
+        LONGS.set(target, length - 8, word);
+      }
+    } else {
+      for (int i = 0; i < length; i++) {
+        byte b = source[offset + i];
+        seen |= b;
+        target[i] = b;
+      }
+    }
+    if ((seen & HIGH_BITS) == 0) {
+      return ASCII;
+    }
+    return checkFrom(source, offset, offset + length) ? VALID : INVALID;
+  }
+
   private static boolean checkFrom(byte[] bytes, int from, int end) {
     int i = from;
     while (i < end) {

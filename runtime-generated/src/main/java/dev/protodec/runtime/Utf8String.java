@@ -46,6 +46,22 @@ public final class Utf8String {
     this.string = null;
   }
 
+  /**
+   * Copies UTF-8 bytes in and checks them in the same pass; returns {@link Utf8#INVALID}, {@link
+   * Utf8#ASCII} or {@link Utf8#VALID}. After INVALID the content is the bytes as given.
+   */
+  int setCheckedUtf8(byte[] source, int offset, int length) {
+    if (bytes.length < length) {
+      bytes = new byte[Math.max(length, bytes.length * 2)];
+    }
+    int check = Utf8.copyAndCheck(source, offset, bytes, length);
+    this.length = length;
+    this.bytesValid = true;
+    this.ascii = check == Utf8.ASCII;
+    this.string = null;
+    return check;
+  }
+
   public void set(String value) {
     if (value == null) {
       throw new NullPointerException("string value must not be null");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,32 @@ class Utf8Test {
     assertFalse(Utf8.isValid(bytes(0xF4, 0x90, 0x80, 0x80), 0, 4)); // U+110000
     assertTrue(Utf8.isValid(bytes(0xF4, 0x8F, 0xBF, 0xBF), 0, 4)); // U+10FFFF
     assertFalse(Utf8.isValid(bytes(0xE2, 0x82), 0, 2)); // truncated
+  }
+
+  @Test
+  void copyingAndCheckingInOnePassAgreesWithTheCheckAtEveryLengthAndPosition() {
+    // lengths around the eight-byte words, with one non-ASCII byte (or a bad one) at every position,
+    // from an offset inside a larger array, into a reused string
+    Utf8String value = new Utf8String();
+    for (int length = 0; length <= 40; length++) {
+      for (int at = -1; at < length; at++) {
+        for (int odd : new int[] {0xC3, 0xFF}) {
+          byte[] source = new byte[length + 6];
+          for (int i = 0; i < source.length; i++) {
+            source[i] = (byte) ('a' + i % 26);
+          }
+          if (at >= 0) {
+            source[3 + at] = (byte) odd;
+            if (odd == 0xC3 && at + 1 < length) {
+              source[3 + at + 1] = (byte) 0xA9; // é
+            }
+          }
+          int expected = Utf8.check(source, 3, length);
+          assertEquals(expected, value.setCheckedUtf8(source, 3, length), "length " + length + " at " + at);
+          assertArrayEquals(Arrays.copyOfRange(source, 3, 3 + length), value.toUtf8Bytes());
+        }
+      }
+    }
   }
 
   @Test
