@@ -82,7 +82,7 @@ public final class Utf8String {
   public void clear() {
     length = 0;
     bytesValid = true;
-    string = "";
+    string = null;
   }
 
   public boolean isEmpty() {
