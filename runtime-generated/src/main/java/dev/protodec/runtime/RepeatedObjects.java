@@ -54,6 +54,26 @@ public abstract class RepeatedObjects<E> {
     return element;
   }
 
+  /**
+   * Appends the element an earlier parse left at this position, as it was left, or a new one, and
+   * returns it: for the generated parsers, which overwrite a string or bytes element and clear a message
+   * element themselves. (Clearing here is a call no JIT can inline, as every message type passes
+   * through it; DnsDecodeLight spent 8% there.)
+   */
+  @SuppressWarnings("unchecked")
+  public final E addReused() {
+    if (length == elements.length) {
+      elements = Arrays.copyOf(elements, Math.max(4, length * 2));
+    }
+    E element = (E) elements[length];
+    if (element == null) {
+      element = newElement();
+      elements[length] = element;
+    }
+    length++;
+    return element;
+  }
+
   /** Removes the last element (kept for reuse). */
   public final void removeLast() {
     if (length == 0) {

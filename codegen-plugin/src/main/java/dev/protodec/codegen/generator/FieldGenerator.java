@@ -462,17 +462,17 @@ final class FieldGenerator {
   private CodeBlock addOneElement() {
     CodeBlock.Builder b = CodeBlock.builder();
     switch (f.kind) {
-      case STRING -> b.addStatement("input.$L($N.add())", f.validateUtf8 ? "readStringRequireUtf8" : "readString", v);
-      case BYTES -> b.addStatement("input.readBytes($N.add())", v);
+      case STRING -> b.addStatement("input.$L($N.addReused())", f.validateUtf8 ? "readStringRequireUtf8" : "readString", v);
+      case BYTES -> b.addStatement("input.readBytes($N.addReused())", v);
       case GROUP -> b.addStatement("input.enterGroup()")
-          .addStatement("$N.add().mergeFrom(input)", v)
+          .addStatement("$N.addReused().clear().mergeFrom(input)", v)
           .addStatement("input.exitGroup($L)", f.number);
       case MESSAGE -> {
         if (f.isMapWithClosedEnumValue()) {
           MessageInfo entry = f.messageType();
           b.addStatement("final int fieldStart = input.fieldStart()")
               .addStatement("final int outerLimit = input.enterMessage()")
-              .addStatement("final $T entry = $N.add()", entry.className, v)
+              .addStatement("final $T entry = $N.addReused().clear()", entry.className, v)
               .addStatement("entry.mergeFrom(input)")
               .addStatement("input.exitMessage(outerLimit)")
               .beginControlFlow("if ($T.forNumber(entry.get$LValue()) == null)",
@@ -483,7 +483,7 @@ final class FieldGenerator {
               .endControlFlow();
         } else {
           b.addStatement("final int outerLimit = input.enterMessage()")
-              .addStatement("$N.add().mergeFrom(input)", v)
+              .addStatement("$N.addReused().clear().mergeFrom(input)", v)
               .addStatement("input.exitMessage(outerLimit)");
         }
       }
