@@ -375,17 +375,27 @@ public final class ProtoReader {
    * Varints of up to five bytes (every non-negative int: tags, lengths, TTLs, ids) are decoded inline,
    * also in the last bytes of a message as long as the array has five bytes left; longer ones (negative
    * int32) and those that would run past the message take the loop (DnsDecodeLight: the loop for 3-byte
-   * ids and TTLs cost 6% of the time, and for the varints in a message's last five bytes 9%).
+   * ids and TTLs cost 6% of the time; the loop for the varints in a message's last five bytes had 9% of
+   * the samples).
    */
   public int readRawVarint32() throws InvalidProtobufException {
     final int p = pos;
-    final byte[] b = buffer;
     if (p < limit) {
-      int x = b[p];
+      int x = buffer[p];
       if (x >= 0) {
         pos = p + 1;
         return x;
       }
+    }
+    return readRawVarint32OfMoreBytes();
+  }
+
+  /** The rest of {@link #readRawVarint32()}, kept out of it so that the one-byte case inlines small. */
+  private int readRawVarint32OfMoreBytes() throws InvalidProtobufException {
+    final int p = pos;
+    final byte[] b = buffer;
+    if (p < limit) {
+      int x = b[p];
       if (b.length - p >= 5) {
         x &= 0x7F;
         int next = b[p + 1];
