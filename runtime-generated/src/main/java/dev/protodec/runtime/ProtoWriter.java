@@ -253,9 +253,14 @@ public final class ProtoWriter {
     copy(value.array(), value.length());
   }
 
-  /** Appends the first {@code length} bytes of {@code source}. */
+  /**
+   * Appends the first {@code length} bytes of {@code source}; nothing, not even the arraycopy call, for
+   * none: the unknown fields of nearly every message (DnsEncode +8% for the check).
+   */
   private void copy(byte[] source, int length) {
-    System.arraycopy(source, 0, buffer, pos, length);
-    pos += length;
+    if (length != 0) {
+      System.arraycopy(source, 0, buffer, pos, length);
+      pos += length;
+    }
   }
 }
