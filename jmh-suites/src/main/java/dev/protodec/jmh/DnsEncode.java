@@ -33,8 +33,9 @@ import us.hebi.quickbuf.ProtoSink;
  * <p>Baseline: {@link #dynamicMessage}. Expected (REFERENCE.md, JDK 17): DynamicMessage about 580k
  * msgs/s, protobuf-java about 2× that, both about 570 B/msg (the output array and a little); Wire
  * slightly below DynamicMessage; QuickBuffers into a reused sink about 2.7× with nothing allocated.
- * protodec into a reused writer should allocate nothing and approach QuickBuffers; its {@code
- * toByteArray()} pays for the array like protobuf-java.
+ * protodec into a reused writer should allocate nothing and beat QuickBuffers, as it writes in one
+ * pass where QuickBuffers computes the sizes first; its {@code toByteArray()} pays for a size pass and
+ * the array, like protobuf-java.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
