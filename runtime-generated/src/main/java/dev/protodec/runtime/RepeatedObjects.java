@@ -38,27 +38,17 @@ public abstract class RepeatedObjects<E> {
   }
 
   /** Appends an empty element (reused if one is kept from an earlier parse) and returns it to fill. */
-  @SuppressWarnings("unchecked")
   public final E add() {
-    if (length == elements.length) {
-      elements = Arrays.copyOf(elements, Math.max(4, length * 2));
-    }
-    E element = (E) elements[length];
-    if (element == null) {
-      element = newElement();
-      elements[length] = element;
-    } else {
-      clearElement(element);
-    }
-    length++;
+    E element = addReused();
+    clearElement(element);
     return element;
   }
 
   /**
    * Appends the element an earlier parse left at this position, as it was left, or a new one, and
    * returns it: for the generated parsers, which overwrite a string or bytes element and clear a message
-   * element themselves. (Clearing here is a call no JIT can inline, as every message type passes
-   * through it; DnsDecodeLight spent 8% there.)
+   * element themselves. (Clearing here is a call the JIT cannot inline, as every message type passes
+   * through it; clearing in the parsers made DnsDecodeLight 8% faster.)
    */
   @SuppressWarnings("unchecked")
   public final E addReused() {
