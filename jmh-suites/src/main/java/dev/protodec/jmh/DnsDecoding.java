@@ -8,29 +8,16 @@ import dev.protodec.jmh.dns.ProtobufJavaDnsMessageReader;
 import dev.protodec.jmh.dns.ProtodecDnsReaders;
 import dev.protodec.jmh.dns.QuickBuffersDnsMessageReader;
 import dev.protodec.jmh.dns.WireDnsMessageReader;
-import java.nio.ByteBuffer;
 
 /**
- * The inputs and contenders both DNS decode questions share, as non-final fields (JMH sample 10: the
- * JIT must not treat them as constants). Filled by {@link #prepare()} in a subclass's trial set-up.
+ * The inputs and contenders of both DNS decode questions: the default corpus, each message also as a
+ * direct buffer, and every library's reader. Filled by {@link #prepare} in a question's trial set-up.
  */
-abstract class DnsDecoding {
+abstract class DnsDecoding extends DecodeSuite {
   /** Each operation reads the whole default corpus: ops/s are messages/s. */
   static final int MESSAGES = DnsCorpus.DEFAULT_SIZE;
 
-  byte[][] messages;
-  ByteBuffer[] directMessages;
-
-  DnsMessageReader dynamicMessage;
-  DnsMessageReader protobufJava;
-  DnsMessageReader quickBuffers;
-  DnsMessageReader wire;
-  DnsMessageReader protodecFresh;
-  DnsMessageReader protodecReused;
-  BufferReader protodecDirectFresh;
-  BufferReader protodecDirectReused;
-
-  void prepare() {
+  void prepare(Sequence sequence) {
     DnsCorpus corpus = DnsCorpus.generate();
     if (corpus.size() != MESSAGES) {
       throw new IllegalStateException("the default corpus has " + corpus.size() + " messages, but "
@@ -38,13 +25,21 @@ abstract class DnsDecoding {
     }
     messages = corpus.encoded();
     directMessages = BufferReader.direct(messages);
-    dynamicMessage = new ReflectiveDnsMessageReader();
-    protobufJava = new ProtobufJavaDnsMessageReader();
-    quickBuffers = new QuickBuffersDnsMessageReader();
-    wire = new WireDnsMessageReader();
-    protodecFresh = ProtodecDnsReaders.fresh();
-    protodecReused = new GeneratedDnsMessageReader();
-    protodecDirectFresh = ProtodecDnsReaders.directFresh();
-    protodecDirectReused = ProtodecDnsReaders.directReused();
+    DnsMessageReader dynamic = new ReflectiveDnsMessageReader();
+    DnsMessageReader java = new ProtobufJavaDnsMessageReader();
+    DnsMessageReader wireReader = new WireDnsMessageReader();
+    DnsMessageReader quick = new QuickBuffersDnsMessageReader();
+    DnsMessageReader fresh = ProtodecDnsReaders.fresh();
+    DnsMessageReader reused = new GeneratedDnsMessageReader();
+    BufferReader directFresh = ProtodecDnsReaders.directFresh();
+    BufferReader directReused = ProtodecDnsReaders.directReused();
+    dynamicMessage = sequence.pick(dynamic::readLight, dynamic::readDeep);
+    protobufJava = sequence.pick(java::readLight, java::readDeep);
+    wire = sequence.pick(wireReader::readLight, wireReader::readDeep);
+    quickBuffers = sequence.pick(quick::readLight, quick::readDeep);
+    protodecFresh = sequence.pick(fresh::readLight, fresh::readDeep);
+    protodecReused = sequence.pick(reused::readLight, reused::readDeep);
+    protodecDirectFresh = sequence.pick(directFresh::readLight, directFresh::readDeep);
+    protodecDirectReused = sequence.pick(directReused::readLight, directReused::readDeep);
   }
 }

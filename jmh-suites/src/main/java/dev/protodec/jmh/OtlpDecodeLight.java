@@ -1,12 +1,7 @@
 package dev.protodec.jmh;
 
-import dev.protodec.dns.schema.FieldSink;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -18,7 +13,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * How many OTLP trace export batches per second does each library decode for what a collector's router
@@ -33,6 +27,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
+@OperationsPerInvocation(OtlpDecoding.MESSAGES)
 @Fork(2)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
@@ -41,88 +36,7 @@ public class OtlpDecodeLight extends OtlpDecoding {
   /** Prepares the corpus and contenders, then refuses to run unless every contender reads what protobuf-java reads. */
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    prepare();
-    Map<String, CorpusRead> contenders = new LinkedHashMap<>();
-    contenders.put("dynamicMessage", (i, sink) -> dynamicMessage.readLight(messages[i], sink));
-    contenders.put("wire", (i, sink) -> wire.readLight(messages[i], sink));
-    contenders.put("quickBuffers", (i, sink) -> quickBuffers.readLight(messages[i], sink));
-    contenders.put("protodecFresh", (i, sink) -> protodecFresh.readLight(messages[i], sink));
-    contenders.put("protodecReused", (i, sink) -> protodecReused.readLight(messages[i], sink));
-    contenders.put("protodecDirectFresh", (i, sink) -> protodecDirectFresh.readLight(directMessages[i], sink));
-    contenders.put("protodecDirectReused", (i, sink) -> protodecDirectReused.readLight(directMessages[i], sink));
-    CrossCheck.decoders(getClass().getSimpleName(), messages.length,
-        (i, sink) -> protobufJava.readLight(messages[i], sink), contenders);
-  }
-
-  @Benchmark
-  @OperationsPerInvocation(MESSAGES)
-  public void dynamicMessage(Blackhole bh) throws IOException {
-    FieldSink sink = new BlackholeSink(bh);
-    for (byte[] message : messages) {
-      dynamicMessage.readLight(message, sink);
-    }
-  }
-
-  @Benchmark
-  @OperationsPerInvocation(MESSAGES)
-  public void protobufJava(Blackhole bh) throws IOException {
-    FieldSink sink = new BlackholeSink(bh);
-    for (byte[] message : messages) {
-      protobufJava.readLight(message, sink);
-    }
-  }
-
-  @Benchmark
-  @OperationsPerInvocation(MESSAGES)
-  public void wire(Blackhole bh) throws IOException {
-    FieldSink sink = new BlackholeSink(bh);
-    for (byte[] message : messages) {
-      wire.readLight(message, sink);
-    }
-  }
-
-  @Benchmark
-  @OperationsPerInvocation(MESSAGES)
-  public void quickBuffers(Blackhole bh) throws IOException {
-    FieldSink sink = new BlackholeSink(bh);
-    for (byte[] message : messages) {
-      quickBuffers.readLight(message, sink);
-    }
-  }
-
-  @Benchmark
-  @OperationsPerInvocation(MESSAGES)
-  public void protodecFresh(Blackhole bh) throws IOException {
-    FieldSink sink = new BlackholeSink(bh);
-    for (byte[] message : messages) {
-      protodecFresh.readLight(message, sink);
-    }
-  }
-
-  @Benchmark
-  @OperationsPerInvocation(MESSAGES)
-  public void protodecReused(Blackhole bh) throws IOException {
-    FieldSink sink = new BlackholeSink(bh);
-    for (byte[] message : messages) {
-      protodecReused.readLight(message, sink);
-    }
-  }
-
-  @Benchmark
-  @OperationsPerInvocation(MESSAGES)
-  public void protodecDirectFresh(Blackhole bh) throws IOException {
-    FieldSink sink = new BlackholeSink(bh);
-    for (ByteBuffer message : directMessages) {
-      protodecDirectFresh.readLight(message, sink);
-    }
-  }
-
-  @Benchmark
-  @OperationsPerInvocation(MESSAGES)
-  public void protodecDirectReused(Blackhole bh) throws IOException {
-    FieldSink sink = new BlackholeSink(bh);
-    for (ByteBuffer message : directMessages) {
-      protodecDirectReused.readLight(message, sink);
-    }
+    prepare(Sequence.LIGHT);
+    crossCheck();
   }
 }

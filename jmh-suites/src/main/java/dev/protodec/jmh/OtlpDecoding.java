@@ -7,29 +7,16 @@ import dev.protodec.jmh.otlp.ProtodecTracesReaders;
 import dev.protodec.jmh.otlp.QuickBuffersTracesReader;
 import dev.protodec.jmh.otlp.TracesDataReader;
 import dev.protodec.jmh.otlp.WireTracesReader;
-import java.nio.ByteBuffer;
 
 /**
- * The inputs and contenders both OTLP decode questions share, as non-final fields. Filled by {@link
- * #prepare()} in a subclass's trial set-up.
+ * The inputs and contenders of both OTLP decode questions: the default corpus, each message also as a
+ * direct buffer, and every library's reader. Filled by {@link #prepare} in a question's trial set-up.
  */
-abstract class OtlpDecoding {
+abstract class OtlpDecoding extends DecodeSuite {
   /** Each operation reads the whole default corpus: ops/s are messages (export batches)/s. */
   static final int MESSAGES = OtlpCorpus.DEFAULT_SIZE;
 
-  byte[][] messages;
-  ByteBuffer[] directMessages;
-
-  TracesDataReader dynamicMessage;
-  TracesDataReader protobufJava;
-  TracesDataReader quickBuffers;
-  TracesDataReader wire;
-  TracesDataReader protodecFresh;
-  TracesDataReader protodecReused;
-  BufferReader protodecDirectFresh;
-  BufferReader protodecDirectReused;
-
-  void prepare() {
+  void prepare(Sequence sequence) {
     OtlpCorpus corpus = OtlpCorpus.generate();
     if (corpus.size() != MESSAGES) {
       throw new IllegalStateException("the default corpus has " + corpus.size() + " messages, but "
@@ -37,13 +24,21 @@ abstract class OtlpDecoding {
     }
     messages = corpus.encoded();
     directMessages = BufferReader.direct(messages);
-    dynamicMessage = new DynamicTracesReader();
-    protobufJava = new ProtobufJavaTracesReader();
-    quickBuffers = new QuickBuffersTracesReader();
-    wire = new WireTracesReader();
-    protodecFresh = ProtodecTracesReaders.fresh();
-    protodecReused = ProtodecTracesReaders.reused();
-    protodecDirectFresh = ProtodecTracesReaders.directFresh();
-    protodecDirectReused = ProtodecTracesReaders.directReused();
+    TracesDataReader dynamic = new DynamicTracesReader();
+    TracesDataReader java = new ProtobufJavaTracesReader();
+    TracesDataReader wireReader = new WireTracesReader();
+    TracesDataReader quick = new QuickBuffersTracesReader();
+    TracesDataReader fresh = ProtodecTracesReaders.fresh();
+    TracesDataReader reused = ProtodecTracesReaders.reused();
+    BufferReader directFresh = ProtodecTracesReaders.directFresh();
+    BufferReader directReused = ProtodecTracesReaders.directReused();
+    dynamicMessage = sequence.pick(dynamic::readLight, dynamic::readDeep);
+    protobufJava = sequence.pick(java::readLight, java::readDeep);
+    wire = sequence.pick(wireReader::readLight, wireReader::readDeep);
+    quickBuffers = sequence.pick(quick::readLight, quick::readDeep);
+    protodecFresh = sequence.pick(fresh::readLight, fresh::readDeep);
+    protodecReused = sequence.pick(reused::readLight, reused::readDeep);
+    protodecDirectFresh = sequence.pick(directFresh::readLight, directFresh::readDeep);
+    protodecDirectReused = sequence.pick(directReused::readLight, directReused::readDeep);
   }
 }
