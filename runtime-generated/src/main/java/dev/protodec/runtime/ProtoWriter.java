@@ -255,7 +255,7 @@ public final class ProtoWriter {
 
   /**
    * Appends the first {@code length} bytes of {@code source}; nothing, not even the arraycopy call, for
-   * none: the unknown fields of nearly every message (DnsEncode +8% for the check).
+   * none: the unknown fields of nearly every message (the check: DnsEncode +7%, OtlpEncode +9%).
    */
   private void copy(byte[] source, int length) {
     if (length != 0) {
