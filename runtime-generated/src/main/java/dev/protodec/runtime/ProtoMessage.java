@@ -46,8 +46,9 @@ public abstract class ProtoMessage<T extends ProtoMessage<T>> {
   protected abstract int computeSerializedSize();
 
   /**
-   * Appends the fields to {@code out} in one pass, with no size computed first and no room made: call
-   * {@link #writeTo(ProtoWriter)}, which makes room, unless {@code out} is known to have it.
+   * Appends the fields to {@code out} in one pass, with no size computed first and no room made; use
+   * {@link #writeTo(ProtoWriter)}, which makes room. (While nested messages are moved into place, the
+   * writer may briefly need a few bytes more than the message's final size.)
    */
   public abstract void writeFieldsTo(ProtoWriter out);
 
@@ -99,7 +100,12 @@ public abstract class ProtoMessage<T extends ProtoMessage<T>> {
     } catch (IndexOutOfBoundsException full) {
       out.truncate(start);
       out.ensureCapacity(getSerializedSize());
-      writeFieldsTo(out);
+      try {
+        writeFieldsTo(out);
+      } catch (RuntimeException e) {
+        out.truncate(start);
+        throw e;
+      }
     }
   }
 
