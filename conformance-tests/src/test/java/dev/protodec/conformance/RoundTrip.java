@@ -16,9 +16,10 @@ final class RoundTrip {
 
   /**
    * protobuf-java encodes {@code original}; protodec parses it, every field reads back equal; protodec
-   * encodes it again (exact-size array, and into a writer twice) and protobuf-java parses an equal message. The re-encoding is byte-identical to
-   * protobuf-java's when the message has no map entries (both write fields in number order); with map
-   * entries protobuf-java's re-encoding of its own parse of protodec's bytes is compared instead.
+   * encodes it again (into an exact-size array, and twice into a writer) and protobuf-java parses an
+   * equal message. The re-encoding is byte-identical to protobuf-java's when the message has no map
+   * entries (both write fields in number order); with map entries protobuf-java's re-encoding of its
+   * own parse of protodec's bytes is compared instead.
    *
    * @return protodec's parsed message
    */

@@ -166,12 +166,7 @@ public final class ProtoWriter {
    */
   public void endMessage(ProtoMessage<?> message, int start) {
     int length = pos - start;
-    int reserved = buffer[start - 1];
-    if (length < 0x80 && reserved == 1) {
-      buffer[start - 1] = (byte) length;
-    } else {
-      fillLength(start, reserved, length);
-    }
+    fillLength(start, buffer[start - 1], length);
     if (message.cachedSize != length) {
       message.cachedSize = length;
     }

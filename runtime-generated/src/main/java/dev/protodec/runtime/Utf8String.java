@@ -36,14 +36,8 @@ public final class Utf8String {
    * knows it from its UTF-8 check), which makes {@link #toString()} a plain copy.
    */
   public void setUtf8(byte[] source, int offset, int length, boolean knownAscii) {
-    if (bytes.length < length) {
-      bytes = new byte[Math.max(length, bytes.length * 2)];
-    }
-    System.arraycopy(source, offset, bytes, 0, length);
-    this.length = length;
-    this.bytesValid = true;
-    this.ascii = knownAscii;
-    this.string = null;
+    System.arraycopy(source, offset, storage(length), 0, length);
+    holdUtf8(length, knownAscii);
   }
 
   /**
@@ -51,15 +45,25 @@ public final class Utf8String {
    * Utf8#ASCII} or {@link Utf8#VALID}. After INVALID the content is the bytes as given.
    */
   int setCheckedUtf8(byte[] source, int offset, int length) {
+    int check = Utf8.copyAndCheck(source, offset, storage(length), length);
+    holdUtf8(length, check == Utf8.ASCII);
+    return check;
+  }
+
+  /** The backing array, replaced (not copied) by a larger one if it holds fewer than {@code length}. */
+  private byte[] storage(int length) {
     if (bytes.length < length) {
       bytes = new byte[Math.max(length, bytes.length * 2)];
     }
-    int check = Utf8.copyAndCheck(source, offset, bytes, length);
+    return bytes;
+  }
+
+  /** The array now holds {@code length} UTF-8 bytes, which replace the value; its String is dropped. */
+  private void holdUtf8(int length, boolean knownAscii) {
     this.length = length;
     this.bytesValid = true;
-    this.ascii = check == Utf8.ASCII;
+    this.ascii = knownAscii;
     this.string = null;
-    return check;
   }
 
   public void set(String value) {
@@ -137,10 +141,7 @@ public final class Utf8String {
     if (!bytesValid) {
       String s = string;
       int n = Utf8.encodedLength(s);
-      if (bytes.length < n) {
-        bytes = new byte[Math.max(n, bytes.length * 2)];
-      }
-      Utf8.encode(s, bytes, 0);
+      Utf8.encode(s, storage(n), 0);
       length = n;
       bytesValid = true;
     }

@@ -589,8 +589,9 @@ final class FieldGenerator {
     b.beginControlFlow("if (!$N.isEmpty())", v);
     if (f.packed) {
       // fixed-size values: the length is known; varints: filled in after them, as for a message
+      boolean lengthKnown = f.kind.fixedSize > 0;
       b.add(writeTag(f.tag));
-      if (f.kind.fixedSize > 0) {
+      if (lengthKnown) {
         b.addStatement("out.writeRawVarint32($N.size() * $L)", v, f.kind.fixedSize);
       } else {
         b.addStatement("final int start = out.beginLengthDelimited()");
@@ -599,7 +600,7 @@ final class FieldGenerator {
           .beginControlFlow("for (int i = 0, n = $N.size(); i < n; i++)", v)
           .add(writeValue("values[i]"))
           .endControlFlow();
-      if (f.kind.fixedSize < 0) {
+      if (!lengthKnown) {
         b.addStatement("out.endLengthDelimited(start)");
       }
     } else if (f.kind.isScalar()) {
