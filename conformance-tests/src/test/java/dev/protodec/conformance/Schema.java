@@ -8,6 +8,7 @@ import dev.protodec.conformance.proto2.AllTypesProto2.AllTypes2Reduced;
 import dev.protodec.conformance.proto3.AllTypes3;
 import dev.protodec.conformance.proto3.AllTypes3Reduced;
 import dev.protodec.conformance.proto3.Node;
+import dev.protodec.conformance.wellknown.WellKnownFields;
 import io.opentelemetry.proto.logs.v1.LogsData;
 import io.opentelemetry.proto.metrics.v1.MetricsData;
 import io.opentelemetry.proto.trace.v1.TracesData;
@@ -21,7 +22,8 @@ enum Schema {
   DESCRIPTOR_SET(FileDescriptorSet.getDefaultInstance(), RandomFiller.Options.deep()),
   OTLP_TRACES(TracesData.getDefaultInstance(), RandomFiller.Options.deep()),
   OTLP_METRICS(MetricsData.getDefaultInstance(), RandomFiller.Options.deep()),
-  OTLP_LOGS(LogsData.getDefaultInstance(), RandomFiller.Options.deep());
+  OTLP_LOGS(LogsData.getDefaultInstance(), RandomFiller.Options.deep()),
+  WELL_KNOWN_TYPES(WellKnownFields.getDefaultInstance(), RandomFiller.Options.deep());
 
   final Message prototype;
   final RandomFiller.Options options;

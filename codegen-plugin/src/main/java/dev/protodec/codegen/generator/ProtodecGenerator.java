@@ -5,12 +5,14 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.protodec.codegen.model.EnumInfo;
+import dev.protodec.codegen.model.ExternalReference;
 import dev.protodec.codegen.model.FileInfo;
 import dev.protodec.codegen.model.MessageInfo;
 import dev.protodec.codegen.model.TypeRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /** Entry point of code generation: protoc's descriptor set in, Java sources out. */
@@ -31,7 +33,22 @@ public final class ProtodecGenerator {
    */
   public List<GeneratedFile> generate(FileDescriptorSet set, Collection<String> filesToGenerate)
       throws GeneratorException {
-    TypeRegistry registry = TypeRegistry.build(set, options);
+    return generate(set, filesToGenerate, ExistingClasses.NONE);
+  }
+
+  /**
+   * As {@link #generate(FileDescriptorSet, Collection)}, where a field whose type is neither
+   * generated here nor shipped in the runtime refers to a protodec class in {@code classPath}.
+   *
+   * @throws GeneratorException naming the type and the fix when such a class is missing, rather
+   *     than writing code that does not compile
+   */
+  public List<GeneratedFile> generate(FileDescriptorSet set, Collection<String> filesToGenerate,
+      ExistingClasses classPath) throws GeneratorException {
+    TypeRegistry registry = TypeRegistry.build(set, Set.copyOf(filesToGenerate), options);
+    for (ExternalReference reference : registry.externalReferences()) {
+      requireClass(reference, classPath);
+    }
     List<GeneratedFile> out = new ArrayList<>();
     for (String path : filesToGenerate) {
       FileInfo file = registry.file(path);
@@ -40,6 +57,22 @@ public final class ProtodecGenerator {
       }
     }
     return out;
+  }
+
+  private static void requireClass(ExternalReference reference, ExistingClasses classPath)
+      throws GeneratorException {
+    String type = reference.field() + " refers to " + reference.typeName() + " from "
+        + reference.protoPath() + ", which this run does not generate";
+    String fix = " Generate it in this module with <generateImports>true</generateImports>, or depend"
+        + " on the module that generates its protodec classes.";
+    switch (classPath.lookup(reference.binaryName())) {
+      case PROTODEC -> { }
+      case ABSENT -> throw new GeneratorException(type + ", and the class path has no class "
+          + reference.binaryName() + " for it." + fix);
+      case OTHER -> throw new GeneratorException(type + ", and " + reference.binaryName()
+          + " on the class path is not a protodec class (protobuf-java's?)." + fix
+          + " Give protodec's classes a package of their own with <replacePackages>.");
+    }
   }
 
   /**

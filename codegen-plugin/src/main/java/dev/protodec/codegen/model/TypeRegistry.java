@@ -24,12 +24,22 @@ public final class TypeRegistry {
   private final Map<String, MessageInfo> messages = new HashMap<>();
   private final Map<String, EnumInfo> enums = new HashMap<>();
   private final Map<String, FileInfo> files = new LinkedHashMap<>();
+  /** The file that declares each message and enum, by full name. */
+  private final Map<String, String> declaringFile = new HashMap<>();
+  private final Set<String> generated;
 
-  private TypeRegistry() {}
+  private TypeRegistry(Set<String> generated) {
+    this.generated = generated;
+  }
 
-  public static TypeRegistry build(FileDescriptorSet set, GeneratorOptions options)
-      throws GeneratorException {
-    TypeRegistry registry = new TypeRegistry();
+  /**
+   * @param generated the proto paths this run writes code for; every other file's types are
+   *     referred to where their classes already are: the runtime's well-known types in {@value
+   *     ShippedTypes#JAVA_PACKAGE}, anything else in its (replaced) package, found on the class path
+   */
+  public static TypeRegistry build(FileDescriptorSet set, Set<String> generated,
+      GeneratorOptions options) throws GeneratorException {
+    TypeRegistry registry = new TypeRegistry(Set.copyOf(generated));
     for (FileDescriptorProto file : set.getFileList()) {
       registry.addFile(file, options);
     }
@@ -56,8 +66,9 @@ public final class TypeRegistry {
     }
     var fileOptions = file.getOptions();
     String protoPackage = file.getPackage();
-    String javaPackage =
-        options.mapPackage(fileOptions.hasJavaPackage() ? fileOptions.getJavaPackage() : protoPackage);
+    String javaPackage = !generated.contains(file.getName()) && ShippedTypes.isShipped(file.getName())
+        ? ShippedTypes.JAVA_PACKAGE
+        : options.mapPackage(fileOptions.hasJavaPackage() ? fileOptions.getJavaPackage() : protoPackage);
     boolean multipleFiles = fileOptions.getJavaMultipleFiles();
     String outer = outerClassName(file);
     FileInfo info = new FileInfo(file.getName(), syntax, javaPackage, outer, multipleFiles);
@@ -74,7 +85,7 @@ public final class TypeRegistry {
               : ClassName.get(javaPackage, outer, Names.className(message.getName()));
       info.messages.add(
           addMessage(prefix + message.getName(), className, message, syntax, checkUtf8, comments,
-              List.of(4, i)));
+              List.of(4, i), file.getName()));
     }
     for (int i = 0; i < file.getEnumTypeCount(); i++) {
       EnumDescriptorProto e = file.getEnumType(i);
@@ -82,35 +93,38 @@ public final class TypeRegistry {
           multipleFiles
               ? ClassName.get(javaPackage, Names.className(e.getName()))
               : ClassName.get(javaPackage, outer, Names.className(e.getName()));
-      info.enums.add(addEnum(prefix + e.getName(), className, e, syntax, comments, List.of(5, i)));
+      info.enums.add(
+          addEnum(prefix + e.getName(), className, e, syntax, comments, List.of(5, i), file.getName()));
     }
   }
 
   private MessageInfo addMessage(String fullName, ClassName className, DescriptorProto proto,
-      String syntax, boolean checkUtf8, Comments comments, List<Integer> path) {
+      String syntax, boolean checkUtf8, Comments comments, List<Integer> path, String protoPath) {
     MessageInfo info = new MessageInfo(fullName, className, proto, syntax, checkUtf8, comments, path);
     messages.put(fullName, info);
+    declaringFile.put(fullName, protoPath);
     for (int i = 0; i < proto.getNestedTypeCount(); i++) {
       DescriptorProto nested = proto.getNestedType(i);
       info.nestedMessages.add(
           addMessage(fullName + "." + nested.getName(),
               className.nestedClass(Names.className(nested.getName())), nested, syntax, checkUtf8,
-              comments, Comments.child(path, 3, i)));
+              comments, Comments.child(path, 3, i), protoPath));
     }
     for (int i = 0; i < proto.getEnumTypeCount(); i++) {
       EnumDescriptorProto nested = proto.getEnumType(i);
       info.nestedEnums.add(
           addEnum(fullName + "." + nested.getName(),
               className.nestedClass(Names.className(nested.getName())), nested, syntax, comments,
-              Comments.child(path, 4, i)));
+              Comments.child(path, 4, i), protoPath));
     }
     return info;
   }
 
   private EnumInfo addEnum(String fullName, ClassName className, EnumDescriptorProto proto,
-      String syntax, Comments comments, List<Integer> path) {
+      String syntax, Comments comments, List<Integer> path, String protoPath) {
     EnumInfo info = new EnumInfo(fullName, className, proto, "proto3".equals(syntax), comments, path);
     enums.put(fullName, info);
+    declaringFile.put(fullName, protoPath);
     return info;
   }
 
@@ -149,6 +163,36 @@ public final class TypeRegistry {
         }
       }
     }
+  }
+
+  /**
+   * The fields of generated messages whose types have no class from this run or the runtime, in a
+   * stable order: the caller checks that the class path has each.
+   */
+  public List<ExternalReference> externalReferences() {
+    List<ExternalReference> references = new ArrayList<>();
+    for (MessageInfo message : messages.values()) {
+      if (!generated.contains(declaringFile.get(message.fullName))) {
+        continue;
+      }
+      for (FieldInfo field : message.fields) {
+        String typeName = field.isMessage() ? field.messageType.fullName
+            : field.kind == Kind.ENUM ? field.enumType.fullName : null;
+        ClassName className = field.isMessage() ? field.messageType.className
+            : field.kind == Kind.ENUM ? field.enumType.className : null;
+        if (typeName == null) {
+          continue;
+        }
+        String protoPath = declaringFile.get(typeName);
+        if (generated.contains(protoPath) || ShippedTypes.isShipped(protoPath)) {
+          continue;
+        }
+        references.add(new ExternalReference(message.fullName.substring(1) + "." + field.protoName,
+            typeName.substring(1), protoPath, className.reflectionName()));
+      }
+    }
+    references.sort(java.util.Comparator.comparing(ExternalReference::field));
+    return references;
   }
 
   /** A message needs an initialization check if a required field is reachable from it. */

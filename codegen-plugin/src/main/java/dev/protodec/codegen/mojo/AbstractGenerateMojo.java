@@ -249,6 +249,7 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
         excludes == null ? List.of() : excludes,
         imports,
         dependencyJars(),
+        classPath(),
         output,
         parsedReplacePackages(),
         generateImports,
@@ -277,6 +278,22 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
       }
     }
     return jars;
+  }
+
+  /** The dependencies' jars and class directories, after {@link #ownClassPath()}. */
+  private List<Path> classPath() {
+    List<Path> entries = new ArrayList<>(ownClassPath());
+    for (Artifact artifact : project.getArtifacts()) {
+      if (artifact.getFile() != null && importsFrom(artifact)) {
+        entries.add(artifact.getFile().toPath());
+      }
+    }
+    return entries;
+  }
+
+  /** Class directories of this project that generated code may refer to: none for main code. */
+  List<Path> ownClassPath() {
+    return List.of();
   }
 
   private Map<String, String> parsedReplacePackages() throws MojoExecutionException {

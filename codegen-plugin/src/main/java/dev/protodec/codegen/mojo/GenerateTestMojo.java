@@ -130,4 +130,10 @@ public final class GenerateTestMojo extends AbstractGenerateMojo {
       project.addTestResource(resource);
     }
   }
+
+  /** Test code may refer to the main code's protodec classes, compiled before this goal runs. */
+  @Override
+  List<Path> ownClassPath() {
+    return List.of(Path.of(project.getBuild().getOutputDirectory()));
+  }
 }

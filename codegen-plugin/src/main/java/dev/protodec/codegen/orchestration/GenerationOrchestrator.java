@@ -6,12 +6,14 @@ import dev.protodec.codegen.generator.GeneratorException;
 import dev.protodec.codegen.generator.GeneratorOptions;
 import dev.protodec.codegen.generator.ProtodecGenerator;
 import dev.protodec.codegen.incremental.FingerprintFile;
+import dev.protodec.codegen.model.ShippedTypes;
 import dev.protodec.codegen.protoc.ProtocDiagnostics;
 import dev.protodec.codegen.protoc.ProtocException;
 import dev.protodec.codegen.protoc.ProtocInvocation;
 import dev.protodec.codegen.protoc.ProtocResolver;
 import dev.protodec.codegen.protoc.ProtocResult;
 import dev.protodec.codegen.protoc.ProtocRunner;
+import dev.protodec.codegen.sources.ClassPath;
 import dev.protodec.codegen.sources.DependencyJar;
 import dev.protodec.codegen.sources.ProtoFile;
 import dev.protodec.codegen.sources.ProtoFileScanner;
@@ -74,9 +76,7 @@ public final class GenerationOrchestrator {
 
     List<String> names = sources.stream().map(ProtoFile::relativePath).toList();
     FileDescriptorSet descriptors = compile(request, names, log);
-    List<String> toGenerate = request.generateImports()
-        ? descriptors.getFileList().stream().map(file -> file.getName()).toList()
-        : names;
+    List<String> toGenerate = request.generateImports() ? withImports(request, descriptors) : names;
     List<GeneratedFile> files = generateJava(request, descriptors, toGenerate);
     GeneratedSources.replace(request.outputDirectory(), files);
     Optional<Path> resource = request.descriptorSetResource();
@@ -88,6 +88,20 @@ public final class GenerationOrchestrator {
     log.debug("protodec: generated " + files.size() + " Java file(s) from " + names.size()
         + " .proto file(s) into " + request.outputDirectory());
     return GenerationOutcome.GENERATED;
+  }
+
+  /**
+   * Every file of the descriptor set, less the well-known types that the runtime ships, unless
+   * {@code replacePackages} moves {@code com.google.protobuf} to a package of the user's own.
+   */
+  private static List<String> withImports(GenerationRequest request, FileDescriptorSet descriptors) {
+    String wktPackage = ShippedTypes.PROTOBUF_JAVA_PACKAGE;
+    boolean ownWellKnownTypes = !new GeneratorOptions(request.replacePackages())
+        .mapPackage(wktPackage).equals(wktPackage);
+    return descriptors.getFileList().stream()
+        .map(file -> file.getName())
+        .filter(name -> ownWellKnownTypes || !ShippedTypes.isShipped(name))
+        .toList();
   }
 
   private static ProtoFileScanner scanner(GenerationRequest request) throws MojoExecutionException {
@@ -177,7 +191,7 @@ public final class GenerationOrchestrator {
       throws MojoFailureException {
     try {
       return new ProtodecGenerator(new GeneratorOptions(request.replacePackages()))
-          .generate(descriptors, names);
+          .generate(descriptors, names, new ClassPath(request.classPath()));
     } catch (GeneratorException e) {
       throw new MojoFailureException("protodec: " + e.getMessage(), e);
     }

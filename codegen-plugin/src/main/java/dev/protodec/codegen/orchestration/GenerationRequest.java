@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param excludes Ant-style patterns of files to leave out
  * @param importPaths further directories that imports are resolved from; nothing is generated for them
  * @param dependencyJars the project's dependency jars, whose {@code .proto} files may be imported
+ * @param classPath where the protodec classes of imported types that this run does not generate must
+ *     be: the dependencies' jars and class directories (and, for test code, the main classes)
  * @param outputDirectory where the Java sources go; emptied before every generation
  * @param replacePackages Java package prefixes to rewrite, in order
  * @param generateImports whether the imported files get code too, not only the source roots' files
@@ -36,6 +38,7 @@ public record GenerationRequest(
     List<String> excludes,
     List<Path> importPaths,
     List<DependencyJar> dependencyJars,
+    List<Path> classPath,
     Path outputDirectory,
     Map<String, String> replacePackages,
     boolean generateImports,
@@ -51,6 +54,7 @@ public record GenerationRequest(
     excludes = List.copyOf(excludes);
     importPaths = List.copyOf(importPaths);
     dependencyJars = List.copyOf(dependencyJars);
+    classPath = List.copyOf(classPath);
     replacePackages = Collections.unmodifiableMap(new LinkedHashMap<>(replacePackages));
   }
 

@@ -91,6 +91,7 @@ class RequestFingerprintTest {
         List.of(),
         List.of(imports),
         List.of(new DependencyJar("g", "a", "", jar)),
+        List.of(jar),
         dir.resolve("target/generated-sources/protodec"),
         replacePackages,
         false,
