@@ -8,11 +8,17 @@ import java.util.Map;
  *
  * @param replacePackages Java package prefixes to rewrite, tried in order ({@code com.foo -> com.foo.fast});
  *     a prefix matches a whole package or a package segment boundary only
+ * @param generateGrpc whether each {@code service} gets a grpc-java class ({@code <Service>Grpc})
  */
-public record GeneratorOptions(Map<String, String> replacePackages) {
+public record GeneratorOptions(Map<String, String> replacePackages, boolean generateGrpc) {
 
   public GeneratorOptions {
     replacePackages = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(replacePackages));
+  }
+
+  /** Messages and enums only, no gRPC classes. */
+  public GeneratorOptions(Map<String, String> replacePackages) {
+    this(replacePackages, false);
   }
 
   public static GeneratorOptions defaults() {

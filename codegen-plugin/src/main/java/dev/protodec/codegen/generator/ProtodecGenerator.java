@@ -8,6 +8,7 @@ import dev.protodec.codegen.model.EnumInfo;
 import dev.protodec.codegen.model.ExternalReference;
 import dev.protodec.codegen.model.FileInfo;
 import dev.protodec.codegen.model.MessageInfo;
+import dev.protodec.codegen.model.ServiceInfo;
 import dev.protodec.codegen.model.TypeRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -54,6 +55,11 @@ public final class ProtodecGenerator {
       FileInfo file = registry.file(path);
       for (TypeSpec type : topLevelTypes(file)) {
         out.add(toFile(file, type));
+      }
+      if (options.generateGrpc()) {
+        for (ServiceInfo service : file.services) {
+          out.add(toFile(file, new ServiceGenerator(service).generate()));
+        }
       }
     }
     return out;

@@ -12,6 +12,8 @@ public final class FileInfo {
   public final boolean multipleFiles;
   public final List<MessageInfo> messages = new ArrayList<>();
   public final List<EnumInfo> enums = new ArrayList<>();
+  /** Its {@code service}s; the generator writes them only when asked to generate gRPC code. */
+  public final List<ServiceInfo> services = new ArrayList<>();
 
   FileInfo(String protoPath, String syntax, String javaPackage, String outerClassName,
       boolean multipleFiles) {

@@ -4,6 +4,8 @@ import com.google.protobuf.DescriptorProtos.DescriptorProto;
 import com.google.protobuf.DescriptorProtos.EnumDescriptorProto;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
+import com.google.protobuf.DescriptorProtos.MethodDescriptorProto;
+import com.google.protobuf.DescriptorProtos.ServiceDescriptorProto;
 import com.palantir.javapoet.ClassName;
 import dev.protodec.codegen.generator.GeneratorException;
 import dev.protodec.codegen.generator.GeneratorOptions;
@@ -44,6 +46,9 @@ public final class TypeRegistry {
       registry.addFile(file, options);
     }
     registry.resolveFieldTypes();
+    for (FileDescriptorProto file : set.getFileList()) {
+      registry.addServices(file);
+    }
     registry.markRequiredReachability();
     return registry;
   }
@@ -128,6 +133,36 @@ public final class TypeRegistry {
     return info;
   }
 
+  private void addServices(FileDescriptorProto file) throws GeneratorException {
+    FileInfo info = files.get(file.getName());
+    Comments comments = new Comments(file);
+    for (int i = 0; i < file.getServiceCount(); i++) {
+      ServiceDescriptorProto service = file.getService(i);
+      List<MethodInfo> methods = new ArrayList<>();
+      for (int j = 0; j < service.getMethodCount(); j++) {
+        MethodDescriptorProto method = service.getMethod(j);
+        methods.add(new MethodInfo(method.getName(), MethodInfo.javaName(method.getName()),
+            MethodInfo.descriptorConstant(method.getName()),
+            serviceMessage(service, method, method.getInputType()),
+            serviceMessage(service, method, method.getOutputType()),
+            method.getClientStreaming(), method.getServerStreaming(),
+            comments.forPath(List.of(6, i, 2, j))));
+      }
+      info.services.add(ServiceInfo.of(file.getPackage(), info.javaPackage, service.getName(),
+          comments.forPath(List.of(6, i)), methods));
+    }
+  }
+
+  private MessageInfo serviceMessage(ServiceDescriptorProto service, MethodDescriptorProto method,
+      String typeName) throws GeneratorException {
+    MessageInfo message = messages.get(typeName);
+    if (message == null) {
+      throw new GeneratorException(service.getName() + "." + method.getName()
+          + " refers to unknown message " + typeName);
+    }
+    return message;
+  }
+
   /**
    * protoc's rule: {@code java_outer_classname}, else the file name in CamelCase, with {@code OuterClass}
    * appended when a top-level type has that name already.
@@ -189,6 +224,22 @@ public final class TypeRegistry {
         }
         references.add(new ExternalReference(message.fullName.substring(1) + "." + field.protoName,
             typeName.substring(1), protoPath, className.reflectionName()));
+      }
+    }
+    for (FileInfo file : files.values()) {
+      if (!generated.contains(file.protoPath)) {
+        continue;
+      }
+      for (ServiceInfo service : file.services) {
+        for (MethodInfo method : service.methods()) {
+          for (MessageInfo message : List.of(method.input(), method.output())) {
+            String protoPath = declaringFile.get(message.fullName);
+            if (!generated.contains(protoPath) && !ShippedTypes.isShipped(protoPath)) {
+              references.add(new ExternalReference(service.fullName() + "." + method.protoName(),
+                  message.fullName.substring(1), protoPath, message.className.reflectionName()));
+            }
+          }
+        }
       }
     }
     references.sort(java.util.Comparator.comparing(ExternalReference::field));

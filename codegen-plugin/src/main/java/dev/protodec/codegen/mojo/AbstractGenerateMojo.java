@@ -158,8 +158,9 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
   /**
    * Whether to generate code for the imported files too: those from import paths, dependency jars and
    * protobuf's well-known types. Turn it on when no other artifact provides protodec classes for the
-   * imported schemas (protobuf-java's classes for {@code google/protobuf/*.proto} are not protodec
-   * classes); combine it with {@code replacePackages} to choose where they go.
+   * imported schemas; combine it with {@code replacePackages} to choose where they go. The well-known
+   * types that {@code protodec-runtime} ships ({@code dev.protodec.wkt}) are not generated again
+   * unless {@code replacePackages} moves {@code com.google.protobuf}.
    *
    * <pre>
    * &lt;generateImports&gt;true&lt;/generateImports&gt;
@@ -171,6 +172,24 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
    */
   @Parameter(property = "protodec.generateImports", defaultValue = "false")
   boolean generateImports;
+
+  /**
+   * Also generates a grpc-java class for each {@code service}: {@code <Service>Grpc}, with a {@code
+   * MethodDescriptor} per method marshalled by protodec, a {@code <Service>ImplBase} to extend on the
+   * server, and async and blocking stubs. The generated code needs {@code dev.protodec:protodec-grpc}
+   * and {@code io.grpc:grpc-stub} on the class path (and a transport such as {@code grpc-netty-shaded}
+   * to run).
+   *
+   * <pre>
+   * &lt;generateGrpc&gt;true&lt;/generateGrpc&gt;
+   * </pre>
+   *
+   * <p>Default: {@code false}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "protodec.generateGrpc", defaultValue = "false")
+  boolean generateGrpc;
 
   /**
    * Skips the plugin: nothing is generated and no source root is added.
@@ -253,6 +272,7 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
         output,
         parsedReplacePackages(),
         generateImports,
+        generateGrpc,
         new ProtocSettings(
             protocVersion,
             Optional.ofNullable(protocExecutable).map(File::toPath),

@@ -190,7 +190,8 @@ public final class GenerationOrchestrator {
       GenerationRequest request, FileDescriptorSet descriptors, List<String> names)
       throws MojoFailureException {
     try {
-      return new ProtodecGenerator(new GeneratorOptions(request.replacePackages()))
+      return new ProtodecGenerator(
+              new GeneratorOptions(request.replacePackages(), request.generateGrpc()))
           .generate(descriptors, names, new ClassPath(request.classPath()));
     } catch (GeneratorException e) {
       throw new MojoFailureException("protodec: " + e.getMessage(), e);

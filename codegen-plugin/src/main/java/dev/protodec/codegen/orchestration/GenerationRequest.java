@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param outputDirectory where the Java sources go; emptied before every generation
  * @param replacePackages Java package prefixes to rewrite, in order
  * @param generateImports whether the imported files get code too, not only the source roots' files
+ * @param generateGrpc whether each {@code service} gets a grpc-java class
  * @param protoc which protoc to run and where to get it
  * @param descriptorSetResource where to copy protoc's descriptor set, if the user asked for it
  * @param workDirectory the plugin's own state: fingerprints, protoc, extracted imports
@@ -42,6 +43,7 @@ public record GenerationRequest(
     Path outputDirectory,
     Map<String, String> replacePackages,
     boolean generateImports,
+    boolean generateGrpc,
     ProtocSettings protoc,
     Optional<Path> descriptorSetResource,
     Path workDirectory,

@@ -29,6 +29,7 @@ final class RequestFingerprint {
         .add("outputDirectory", request.outputDirectory())
         .add("replacePackages", request.replacePackages())
         .add("generateImports", request.generateImports())
+        .add("generateGrpc", request.generateGrpc())
         .add("descriptorSetResource", request.descriptorSetResource())
         .add("protoc.version", request.protoc().version())
         .add("protoc.executable", request.protoc().executable());

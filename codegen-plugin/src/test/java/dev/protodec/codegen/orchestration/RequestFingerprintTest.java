@@ -95,6 +95,7 @@ class RequestFingerprintTest {
         dir.resolve("target/generated-sources/protodec"),
         replacePackages,
         false,
+        false,
         new ProtocSettings(protocVersion, Optional.empty(), null, List.of()),
         Optional.empty(),
         dir.resolve("target/protodec"),
