@@ -1,6 +1,6 @@
 package dev.protodec.jmh;
 
-import dev.protodec.dns.schema.FieldSink;
+import dev.protodec.dns.corpus.FieldSink;
 import org.openjdk.jmh.infra.Blackhole;
 
 /** Hands every value to a JMH {@link Blackhole}, so that no value a contender reads is dead code. */

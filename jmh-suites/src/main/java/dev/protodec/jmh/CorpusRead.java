@@ -1,6 +1,6 @@
 package dev.protodec.jmh;
 
-import dev.protodec.dns.schema.FieldSink;
+import dev.protodec.dns.corpus.FieldSink;
 import java.io.IOException;
 
 /**

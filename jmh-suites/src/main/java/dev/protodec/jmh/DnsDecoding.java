@@ -1,9 +1,9 @@
 package dev.protodec.jmh;
 
-import dev.protodec.dns.schema.DnsCorpus;
-import dev.protodec.dns.schema.DnsMessageReader;
-import dev.protodec.dns.schema.GeneratedDnsMessageReader;
-import dev.protodec.dns.schema.ReflectiveDnsMessageReader;
+import dev.protodec.dns.corpus.DnsCorpus;
+import dev.protodec.dns.corpus.DnsMessageReader;
+import dev.protodec.dns.corpus.GeneratedDnsMessageReader;
+import dev.protodec.dns.corpus.ReflectiveDnsMessageReader;
 import dev.protodec.jmh.dns.ProtobufJavaDnsMessageReader;
 import dev.protodec.jmh.dns.ProtodecDnsReaders;
 import dev.protodec.jmh.dns.QuickBuffersDnsMessageReader;

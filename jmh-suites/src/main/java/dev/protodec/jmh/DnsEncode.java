@@ -2,8 +2,8 @@ package dev.protodec.jmh;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
-import dev.protodec.dns.schema.DnsCorpus;
-import dev.protodec.dns.schema.ReflectiveDnsMessageReader;
+import dev.protodec.dns.corpus.DnsCorpus;
+import dev.protodec.dns.corpus.ReflectiveDnsMessageReader;
 import dev.protodec.dns.v1.DnsMessage;
 import dev.protodec.reflective.ReflectiveSchema;
 import dev.protodec.runtime.ProtoWriter;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.protodec.dns.schema.DnsCorpus;
-import dev.protodec.dns.schema.FieldSink;
+import dev.protodec.dns.corpus.DnsCorpus;
+import dev.protodec.dns.corpus.FieldSink;
 import dev.protodec.dns.v1.DnsMessage;
 import dev.protodec.jmh.dns.ProtobufJavaDnsMessageReader;
 import dev.protodec.runtime.ProtoBytes;

@@ -1,11 +1,8 @@
 /**
- * The DNS schema's hand-written side: a deterministic {@link dev.protodec.dns.schema.DnsCorpus} of DNS
- * responses shaped like real resolver traffic, its {@link dev.protodec.dns.schema.CorpusStats}, and
- * {@link dev.protodec.dns.schema.DnsMessageReader}, which each decoding library implements so that
- * benchmarks and cross-checks see every library read the same values in the same order.
- *
- * <p>The generated classes live beside this package: protobuf-java's in {@code dev.protodec.dns.v1},
- * protodec's in {@code dev.protodec.dns.fast}; the descriptor set for the reflective reader is the
- * resource {@value dev.protodec.dns.schema.ReflectiveDnsMessageReader#DESCRIPTOR_SET}.
+ * The DNS schema ({@code protodec/dns/v1/dns.proto}) as the production code uses it: {@link
+ * dev.protodec.dns.schema.DnsSchema} names the descriptor set for the reflective runtime; the generated
+ * classes live beside this package (protobuf-java's in {@code dev.protodec.dns.v1}, protodec's in
+ * {@code dev.protodec.dns.fast}). Benchmark fixtures (the corpus, the readers) are in {@code dns-corpus}.
+ * Depends on the two runtimes and protobuf-java only.
  */
 package dev.protodec.dns.schema;

@@ -1,7 +1,7 @@
 package dev.protodec.jmh.dns;
 
-import dev.protodec.dns.schema.DnsMessageReader;
-import dev.protodec.dns.schema.FieldSink;
+import dev.protodec.dns.corpus.DnsMessageReader;
+import dev.protodec.dns.corpus.FieldSink;
 import dev.protodec.dns.v1.DnsMessage;
 import dev.protodec.dns.v1.Edns;
 import dev.protodec.dns.v1.EdnsOption;

@@ -1,16 +1,16 @@
 package dev.protodec.jmh.dns;
 
 import dev.protodec.dns.fast.DnsMessage;
-import dev.protodec.dns.schema.DnsMessageReader;
-import dev.protodec.dns.schema.FieldSink;
-import dev.protodec.dns.schema.GeneratedDnsMessageReader;
+import dev.protodec.dns.corpus.DnsMessageReader;
+import dev.protodec.dns.corpus.FieldSink;
+import dev.protodec.dns.corpus.GeneratedDnsMessageReader;
 import dev.protodec.jmh.BufferReader;
 import dev.protodec.runtime.ProtoReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * protodec used in the ways dns-schema's {@code GeneratedDnsMessageReader} (reused message, {@code
+ * protodec used in the ways dns-corpus's {@code GeneratedDnsMessageReader} (reused message, {@code
  * byte[]}) does not: a fresh message per call, and a direct {@link ByteBuffer} input, fresh or reused.
  * A direct buffer has no array to read in place, so protodec copies it once into the reader's scratch
  * array (reused) or a new one (fresh) and parses that.

@@ -1,7 +1,7 @@
 package dev.protodec.jmh.dns;
 
-import dev.protodec.dns.schema.DnsMessageReader;
-import dev.protodec.dns.schema.FieldSink;
+import dev.protodec.dns.corpus.DnsMessageReader;
+import dev.protodec.dns.corpus.FieldSink;
 import dev.protodec.jmh.dns.quickbuf.DnsMessage;
 import dev.protodec.jmh.dns.quickbuf.Edns;
 import dev.protodec.jmh.dns.quickbuf.EdnsOption;

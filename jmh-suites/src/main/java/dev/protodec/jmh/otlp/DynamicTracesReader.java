@@ -9,7 +9,7 @@ import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor.JavaType;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
-import dev.protodec.dns.schema.FieldSink;
+import dev.protodec.dns.corpus.FieldSink;
 import dev.protodec.reflective.DynamicMessages;
 import dev.protodec.reflective.ReflectiveSchema;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.protodec.jmh.otlp;
 
-import dev.protodec.dns.schema.FieldSink;
+import dev.protodec.dns.corpus.FieldSink;
 import dev.protodec.jmh.BufferReader;
 import dev.protodec.jmh.otlp.fast.common.v1.AnyValue;
 import dev.protodec.jmh.otlp.fast.common.v1.ArrayValue;

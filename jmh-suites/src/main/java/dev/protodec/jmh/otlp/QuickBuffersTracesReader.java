@@ -1,6 +1,6 @@
 package dev.protodec.jmh.otlp;
 
-import dev.protodec.dns.schema.FieldSink;
+import dev.protodec.dns.corpus.FieldSink;
 import dev.protodec.jmh.otlp.quickbuf.common.v1.AnyValue;
 import dev.protodec.jmh.otlp.quickbuf.common.v1.ArrayValue;
 import dev.protodec.jmh.otlp.quickbuf.common.v1.EntityRef;

@@ -5,7 +5,7 @@ import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.OneofDescriptor;
 import com.google.protobuf.Message;
-import dev.protodec.dns.schema.FieldSink;
+import dev.protodec.dns.corpus.FieldSink;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

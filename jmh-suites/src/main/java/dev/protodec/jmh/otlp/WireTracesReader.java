@@ -1,6 +1,6 @@
 package dev.protodec.jmh.otlp;
 
-import dev.protodec.dns.schema.FieldSink;
+import dev.protodec.dns.corpus.FieldSink;
 import dev.protodec.jmh.otlp.wire.common.v1.AnyValue;
 import dev.protodec.jmh.otlp.wire.common.v1.EntityRef;
 import dev.protodec.jmh.otlp.wire.common.v1.InstrumentationScope;

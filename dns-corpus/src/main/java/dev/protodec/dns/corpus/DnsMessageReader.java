@@ -1,4 +1,4 @@
-package dev.protodec.dns.schema;
+package dev.protodec.dns.corpus;
 
 import java.io.IOException;
 

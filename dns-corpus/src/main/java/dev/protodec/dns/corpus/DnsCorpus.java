@@ -1,4 +1,4 @@
-package dev.protodec.dns.schema;
+package dev.protodec.dns.corpus;
 
 import dev.protodec.dns.v1.DnsMessage;
 import dev.protodec.dns.v1.Rcode;

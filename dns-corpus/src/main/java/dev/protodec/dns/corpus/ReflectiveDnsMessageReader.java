@@ -1,4 +1,4 @@
-package dev.protodec.dns.schema;
+package dev.protodec.dns.corpus;
 
 import static dev.protodec.reflective.DynamicMessages.boolValue;
 import static dev.protodec.reflective.DynamicMessages.bytesElement;
@@ -18,6 +18,7 @@ import com.google.protobuf.Descriptors.FieldDescriptor.JavaType;
 import com.google.protobuf.Descriptors.OneofDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
+import dev.protodec.dns.schema.DnsSchema;
 import dev.protodec.reflective.DynamicMessages;
 import dev.protodec.reflective.ReflectiveSchema;
 import java.io.IOException;
@@ -36,10 +37,9 @@ import java.io.IOException;
  */
 public final class ReflectiveDnsMessageReader implements DnsMessageReader {
   /** The class path resource protodec's plugin writes the schema's descriptor set to. */
-  public static final String DESCRIPTOR_SET = "META-INF/protodec/protodec-dns-schema.desc";
+  public static final String DESCRIPTOR_SET = DnsSchema.DESCRIPTOR_SET;
 
-  /** The package of the schema's message types. */
-  private static final String PACKAGE = "protodec.dns.v1.";
+  private static final String PACKAGE = DnsSchema.PACKAGE;
 
   private final Descriptor dnsMessageType;
   private final MessageFields message;
@@ -50,7 +50,7 @@ public final class ReflectiveDnsMessageReader implements DnsMessageReader {
 
   /** Loads the schema from {@value #DESCRIPTOR_SET}. */
   public ReflectiveDnsMessageReader() {
-    this(ReflectiveSchema.fromResource(DESCRIPTOR_SET));
+    this(DnsSchema.load());
   }
 
   /** Reads with the message types of {@code schema}, which must hold {@code protodec/dns/v1/dns.proto}. */

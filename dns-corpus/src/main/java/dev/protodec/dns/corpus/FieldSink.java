@@ -1,4 +1,4 @@
-package dev.protodec.dns.schema;
+package dev.protodec.dns.corpus;
 
 /**
  * Receives the values a {@link DnsMessageReader} reads, in reading order. Benchmarks pass a sink that

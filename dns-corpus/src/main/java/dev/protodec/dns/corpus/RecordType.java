@@ -1,4 +1,4 @@
-package dev.protodec.dns.schema;
+package dev.protodec.dns.corpus;
 
 /**
  * The record types the corpus uses, with their numbers (RFC 1035 section 3.2.2, RFC 3596, RFC 4034,

@@ -1,4 +1,4 @@
-package dev.protodec.dns.schema;
+package dev.protodec.dns.corpus;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * Percentiles are nearest-rank (the median is the 50th). Strings are the set {@code string} fields
  * (names, CNAME/NS/PTR targets, MX exchanges, SOA names); TXT strings are {@code bytes} and not counted.
  *
- * <p>{@code java -cp ... dev.protodec.dns.schema.CorpusStats [count] [seed]} prints them.
+ * <p>{@code java -cp ... dev.protodec.dns.corpus.CorpusStats [count] [seed]} prints them.
  *
  * @param count messages
  * @param totalBytes sum of the encoded sizes

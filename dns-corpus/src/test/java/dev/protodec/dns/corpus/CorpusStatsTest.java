@@ -1,4 +1,4 @@
-package dev.protodec.dns.schema;
+package dev.protodec.dns.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
