@@ -14,17 +14,21 @@ public final class MalformedQueryException extends Exception {
     TRUNCATED_QUESTION,
     /** A label longer than 63 bytes, a name longer than 255, or a compression pointer in a query. */
     BAD_NAME,
-    /** The additional section (the OPT record) does not parse. */
+    /** A record after the question (answer, authority or additional section) runs past the message. */
+    TRUNCATED_RECORD,
+    /** The OPT record does not parse: two of them, not owned by the root, or an option past its end. */
     BAD_EDNS
   }
 
   private final Reason reason;
 
+  /** A rejection for {@code reason}; {@code message} says what was wrong. No stack trace is kept. */
   public MalformedQueryException(Reason reason, String message) {
     super(message, null, false, false);
     this.reason = reason;
   }
 
+  /** Why the query was rejected. */
   public Reason reason() {
     return reason;
   }

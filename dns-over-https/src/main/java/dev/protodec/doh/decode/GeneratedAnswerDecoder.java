@@ -1,0 +1,139 @@
+package dev.protodec.doh.decode;
+
+import dev.protodec.dns.fast.DnsMessage;
+import dev.protodec.dns.fast.Edns;
+import dev.protodec.dns.fast.EdnsOption;
+import dev.protodec.dns.fast.Header;
+import dev.protodec.dns.fast.MxData;
+import dev.protodec.dns.fast.ResourceRecord;
+import dev.protodec.dns.fast.SoaData;
+import dev.protodec.dns.fast.TxtData;
+import dev.protodec.doh.answer.AnswerWriter;
+import dev.protodec.doh.query.ParsedQuery;
+import dev.protodec.runtime.ProtoBytes;
+import dev.protodec.runtime.ProtoReader;
+import dev.protodec.runtime.RepeatedMessage;
+import dev.protodec.runtime.Utf8String;
+import java.io.IOException;
+
+/**
+ * Decodes with protodec's generated classes ({@code dev.protodec.dns.fast}) as they are meant to be used
+ * on a hot path: one {@link DnsMessage} and one {@link ProtoReader} per thread, cleared and refilled for
+ * every hit, names handed to the writer as the UTF-8 bytes of {@link Utf8String} (no {@code String} is
+ * built). Once warm, a hit allocates nothing.
+ */
+public final class GeneratedAnswerDecoder implements CachedAnswerDecoder {
+  private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
+
+  @Override
+  public String name() {
+    return "generated";
+  }
+
+  @Override
+  public void write(byte[] payload, ParsedQuery query, int udpPayloadSize, int elapsedSeconds, int ttlOverride,
+      AnswerWriter out) throws IOException {
+    State s = STATE.get();
+    DnsMessage m = s.message;
+    m.clear();
+    s.reader.wrap(payload).parseInto(m);
+    write(m, query, udpPayloadSize, elapsedSeconds, ttlOverride, out);
+  }
+
+  /** Writes an already decoded message: also how the store stage turns a message into wire. */
+  public static void write(DnsMessage m, ParsedQuery query, int udpPayloadSize, int elapsedSeconds,
+      int ttlOverride, AnswerWriter out) {
+    Header h = m.getHeader();
+    int rcode = h.getRcodeValue();
+    out.begin(query, h.getFlags(), h.getOpcodeValue(), rcode, true, elapsedSeconds, ttlOverride);
+    section(m.getAnswersList(), AnswerWriter.ANSWER, out);
+    section(m.getAuthoritiesList(), AnswerWriter.AUTHORITY, out);
+    section(m.getAdditionalsList(), AnswerWriter.ADDITIONAL, out);
+    if (query.hasEdns()) {
+      out.beginEdns(udpPayloadSize, rcode >> 4, query.dnssecOk());
+      if (m.hasEdns()) {
+        Edns edns = m.getEdns();
+        for (int i = 0; i < edns.getOptionsCount(); i++) {
+          EdnsOption option = edns.getOptions(i);
+          if (option.getCode() == OPTION_EDE) {
+            ProtoBytes data = option.getData();
+            out.ednsOption(OPTION_EDE, data.array(), 0, data.length());
+          }
+        }
+      }
+    }
+  }
+
+  private static void section(RepeatedMessage<ResourceRecord> records, int section, AnswerWriter out) {
+    for (int i = 0; i < records.size(); i++) {
+      record(records.get(i), section, out);
+    }
+  }
+
+  private static void record(ResourceRecord r, int section, AnswerWriter out) {
+    Utf8String owner = r.getNameUtf8();
+    out.record(section, owner.utf8Array(), owner.utf8Length(), r.getType(), r.getRclass(), r.getTtl());
+    switch (r.getRdataCase()) {
+      case A:
+        out.u32(r.getA());
+        break;
+      case AAAA:
+        bytes(r.getAaaa(), out);
+        break;
+      case CNAME:
+        name(r.getCnameUtf8(), out);
+        break;
+      case NS:
+        name(r.getNsUtf8(), out);
+        break;
+      case PTR:
+        name(r.getPtrUtf8(), out);
+        break;
+      case MX:
+        MxData mx = r.getMx();
+        out.u16(mx.getPreference());
+        name(mx.getExchangeUtf8(), out);
+        break;
+      case TXT:
+        TxtData txt = r.getTxt();
+        for (int i = 0; i < txt.getStringsCount(); i++) {
+          ProtoBytes string = txt.getStrings(i);
+          out.characterString(string.array(), 0, string.length());
+        }
+        break;
+      case SOA:
+        soa(r.getSoa(), out);
+        break;
+      case RAW:
+        bytes(r.getRaw(), out);
+        break;
+      default: // no RDATA
+        break;
+    }
+    out.endRecord();
+  }
+
+  private static void soa(SoaData soa, AnswerWriter out) {
+    name(soa.getMnameUtf8(), out);
+    name(soa.getRnameUtf8(), out);
+    out.u32(soa.getSerial());
+    out.u32(soa.getRefresh());
+    out.u32(soa.getRetry());
+    out.u32(soa.getExpire());
+    out.u32(soa.getMinimum());
+  }
+
+  private static void name(Utf8String name, AnswerWriter out) {
+    out.name(name.utf8Array(), name.utf8Length());
+  }
+
+  private static void bytes(ProtoBytes bytes, AnswerWriter out) {
+    out.bytes(bytes.array(), 0, bytes.length());
+  }
+
+  /** One thread's reusable message and reader. */
+  private static final class State {
+    final DnsMessage message = DnsMessage.newInstance();
+    final ProtoReader reader = ProtoReader.newInstance();
+  }
+}

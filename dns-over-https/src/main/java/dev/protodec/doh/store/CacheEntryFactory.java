@@ -1,0 +1,66 @@
+package dev.protodec.doh.store;
+
+import dev.protodec.dns.fast.DnsMessage;
+import dev.protodec.dns.fast.EdnsOption;
+import dev.protodec.doh.answer.AnswerWriter;
+import dev.protodec.doh.cache.CachedAnswer;
+import dev.protodec.doh.cache.TtlPolicy;
+import dev.protodec.doh.decode.CachedAnswerDecoder;
+import dev.protodec.doh.decode.GeneratedAnswerDecoder;
+import dev.protodec.doh.decode.WireEntry;
+import dev.protodec.doh.query.ParsedQuery;
+import dev.protodec.doh.resolver.DecoderMode;
+import org.xbill.DNS.Message;
+
+/**
+ * Stage 5, store: an upstream reply as a cache entry. The reply becomes a protodec {@code DnsMessage}
+ * (dnsjava {@code Message} → {@code dev.protodec.dns.fast.DnsMessage} → protobuf bytes); in {@code WIRE}
+ * mode that message is then written once as DNS wire, for the query that caused the miss (without EDNS),
+ * with the index {@link WireEntry} describes. Runs on the miss path only; thread-safe.
+ */
+public final class CacheEntryFactory {
+  private final DecoderMode mode;
+  private final TtlPolicy ttls;
+  private final MessageConverter converter;
+
+  public CacheEntryFactory(DecoderMode mode, TtlPolicy ttls) {
+    this.mode = mode;
+    this.ttls = ttls;
+    this.converter = new MessageConverter(ttls);
+  }
+
+  /** The entry for {@code reply} to {@code query}, stored at {@code nowMillis}. */
+  public CachedAnswer create(Message reply, ParsedQuery query, long nowMillis) {
+    int ttl = ttls.entryTtl(reply);
+    DnsMessage message = converter.convert(reply, ttl);
+    byte[] payload = mode == DecoderMode.WIRE ? wire(message, query) : message.toByteArray();
+    return new CachedAnswer(payload, nowMillis, ttl, reply.getRcode());
+  }
+
+  private static byte[] wire(DnsMessage message, ParsedQuery query) {
+    AnswerWriter writer = new AnswerWriter();
+    GeneratedAnswerDecoder.write(message, query.withoutEdns(), 0, 0, 0, writer);
+    writer.finish(false);
+    byte[] options = new byte[256];
+    int length = 0;
+    if (message.hasEdns()) {
+      for (int i = 0; i < message.getEdns().getOptionsCount(); i++) {
+        EdnsOption option = message.getEdns().getOptions(i);
+        if (option.getCode() != CachedAnswerDecoder.OPTION_EDE) {
+          continue;
+        }
+        int n = option.getData().length();
+        if (length + 4 + n > options.length) {
+          options = java.util.Arrays.copyOf(options, (length + 4 + n) * 2);
+        }
+        options[length++] = 0;
+        options[length++] = (byte) CachedAnswerDecoder.OPTION_EDE;
+        options[length++] = (byte) (n >> 8);
+        options[length++] = (byte) n;
+        System.arraycopy(option.getData().array(), 0, options, length, n);
+        length += n;
+      }
+    }
+    return WireEntry.of(writer, message.getHeader().getRcodeValue() >> 4, options, length);
+  }
+}
