@@ -1,0 +1,118 @@
+package dev.protodec.doh.answer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.protodec.doh.query.ParsedQuery;
+import dev.protodec.doh.query.QueryParser;
+import dev.protodec.doh.testing.Queries;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.MXRecord;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.TXTRecord;
+import org.xbill.DNS.Type;
+
+class AnswerWriterTest {
+  private final AnswerWriter w = new AnswerWriter();
+
+  private ParsedQuery parse(byte[] wire) throws Exception {
+    ParsedQuery q = new ParsedQuery();
+    new QueryParser().parse(wire, 0, wire.length, q);
+    return q;
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void writesRecordsDnsjavaReadsBackWithDecayedTtlsAndCompression() throws Exception {
+    ParsedQuery q = parse(Queries.query("Alias.Example.Test.", Type.A, 0x1234));
+    w.begin(q, 0x0400, 0, 0, true, 100, 0);
+    byte[] owner = utf8("alias.example.test.");
+    w.record(AnswerWriter.ANSWER, owner, owner.length, Type.CNAME, 1, 300);
+    w.name("www.example.test.");
+    w.endRecord();
+    w.record(AnswerWriter.ANSWER, "www.example.test.", Type.A, 1, 150);
+    w.u32(0xc0000201);
+    w.endRecord();
+    w.record(AnswerWriter.AUTHORITY, "example.test.", Type.MX, 1, 3600);
+    w.u16(10);
+    w.name(utf8("mail.example.test."), 18);
+    w.endRecord();
+    w.record(AnswerWriter.AUTHORITY, "example.test.", Type.SOA, 1, 60);
+    w.name("ns1.example.test.");
+    w.name("host\\.master.example.test.");
+    for (int v : new int[] {2026, 7200, 900, 1209600, 60}) {
+      w.u32(v);
+    }
+    w.endRecord();
+    w.record(AnswerWriter.ADDITIONAL, "t.example.test.", Type.TXT, 1, 50);
+    w.characterString(utf8("hello"), 0, 5);
+    w.characterString(utf8("a b"), 0, 3);
+    w.endRecord();
+    w.finish(false);
+
+    Message m = Queries.parse(java.util.Arrays.copyOf(w.buffer(), w.length()));
+    assertEquals(0x1234, m.getHeader().getID());
+    assertTrue(m.getHeader().getFlag(Flags.QR));
+    assertTrue(m.getHeader().getFlag(Flags.AA));
+    assertTrue(m.getHeader().getFlag(Flags.RD));
+    assertEquals(Name.fromString("Alias.Example.Test."), m.getQuestion().getName());
+    List<Record> answers = m.getSection(Section.ANSWER);
+    assertEquals(2, answers.size());
+    assertEquals(Name.fromString("www.example.test."), ((CNAMERecord) answers.get(0)).getTarget());
+    assertEquals(200, answers.get(0).getTTL());
+    assertEquals(50, answers.get(1).getTTL());
+    assertEquals("192.0.2.1", answers.get(1).rdataToString());
+    List<Record> authority = m.getSection(Section.AUTHORITY);
+    assertEquals(Name.fromString("mail.example.test."), ((MXRecord) authority.get(0)).getTarget());
+    SOARecord soa = (SOARecord) authority.get(1);
+    assertEquals(Name.fromString("host\\.master.example.test."), soa.getAdmin());
+    assertEquals(0, soa.getTTL());
+    assertEquals(1209600, soa.getExpire());
+    TXTRecord txt = (TXTRecord) m.getSection(Section.ADDITIONAL).get(0);
+    assertEquals(List.of("hello", "a b"), txt.getStrings());
+    assertEquals(0, w.minTtl());
+    // every name after the question ends in a pointer: 9 names, each at most its first label plus 2 bytes
+    assertTrue(w.length() < 12 + 24 + 150, "compressed length " + w.length());
+  }
+
+  @Test
+  void ednsAnswerEchoesDoAndIsPaddedTo468() throws Exception {
+    ParsedQuery q = parse(Queries.ednsQuery("www.example.test.", Type.A, 9, true, true));
+    w.begin(q, 0, 0, 0, true, 0, 0);
+    w.record(AnswerWriter.ANSWER, "www.example.test.", Type.A, 1, 300);
+    w.u32(1);
+    w.endRecord();
+    w.beginEdns(1232, 0, q.dnssecOk());
+    w.finish(true);
+    assertEquals(0, w.length() % AnswerWriter.PADDING_BLOCK);
+    Message m = Queries.parse(java.util.Arrays.copyOf(w.buffer(), w.length()));
+    OPTRecord opt = m.getOPT();
+    assertEquals(1232, opt.getPayloadSize());
+    assertTrue((opt.getFlags() & org.xbill.DNS.ExtendedFlags.DO) != 0);
+    assertEquals(12, opt.getOptions().get(0).getCode());
+  }
+
+  @Test
+  void staleOverrideReplacesEveryTtl() throws Exception {
+    ParsedQuery q = parse(Queries.query("www.example.test.", Type.A, 9));
+    w.begin(q, 0, 0, 0, true, 5000, 30);
+    w.record(AnswerWriter.ANSWER, "www.example.test.", Type.A, 1, 300);
+    w.u32(1);
+    w.endRecord();
+    w.finish(false);
+    assertEquals(30, Queries.parse(java.util.Arrays.copyOf(w.buffer(), w.length())).getSection(Section.ANSWER)
+        .get(0).getTTL());
+  }
+}
