@@ -1,0 +1,27 @@
+package dev.protodec.doh.cli;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SIGTERM and SIGINT end {@code serve} through its normal path (drain, exit 0) rather than the JVM's
+ * default (shutdown hooks, exit 143). Uses {@code sun.misc.Signal} where present; where it is not, a
+ * shutdown hook releases the same latch, and the exit code is the JVM's.
+ */
+final class Signals {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Signals.class);
+
+  private Signals() {}
+
+  static void onTerminate(Runnable stop) {
+    try {
+      for (String name : new String[] {"TERM", "INT"}) {
+        sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> stop.run());
+      }
+    } catch (LinkageError | IllegalArgumentException unavailable) {
+      LOG.debug("no signal handlers ({}); using a shutdown hook", unavailable.toString());
+      Runtime.getRuntime().addShutdownHook(new Thread(stop, "doh-shutdown"));
+    }
+  }
+}
