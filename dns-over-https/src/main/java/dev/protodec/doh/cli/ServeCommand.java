@@ -196,17 +196,31 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Configs configs = configs();
     CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch drained = new CountDownLatch(1);
     try (DefaultResolver resolver = new DefaultResolver(configs.resolver());
         DohServer server = new DohServer(configs.server(), resolver).start();
         MetricsServer metricsServer = startMetrics(configs)) {
       Signals.onTerminate(stop::countDown);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> drainBeforeExit(stop, drained, configs), "doh-drain"));
       PrintWriter out = spec.commandLine().getOut();
       out.println(startLine(server, metricsServer));
       out.flush();
       stop.await();
       LOG.info("stopping: draining in-flight requests (up to {})", configs.server().drainTimeout());
+    } finally {
+      drained.countDown();
     }
     return 0;
+  }
+
+  /** If the JVM exits another way (a signal without a handler), it still waits for the drain. */
+  private static void drainBeforeExit(CountDownLatch stop, CountDownLatch drained, Configs configs) {
+    stop.countDown();
+    try {
+      drained.await(configs.server().drainTimeout().toMillis() + 2_000, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static MetricsServer startMetrics(Configs configs) throws java.io.IOException {

@@ -5,8 +5,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * SIGTERM and SIGINT end {@code serve} through its normal path (drain, exit 0) rather than the JVM's
- * default (shutdown hooks, exit 143). Uses {@code sun.misc.Signal} where present; where it is not, a
- * shutdown hook releases the same latch, and the exit code is the JVM's.
+ * default (shutdown hooks, exit 143). Uses {@code sun.misc.Signal} where present; {@code serve} also
+ * installs a shutdown hook that drains, for when the handler is not in effect.
  */
 final class Signals {
 
@@ -20,8 +20,7 @@ final class Signals {
         sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> stop.run());
       }
     } catch (LinkageError | IllegalArgumentException unavailable) {
-      LOG.debug("no signal handlers ({}); using a shutdown hook", unavailable.toString());
-      Runtime.getRuntime().addShutdownHook(new Thread(stop, "doh-shutdown"));
+      LOG.debug("no signal handler ({}); the shutdown hook drains", unavailable.toString());
     }
   }
 }
