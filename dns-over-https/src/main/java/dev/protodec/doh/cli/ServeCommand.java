@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import dev.protodec.doh.grpc.GrpcServer;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -42,16 +43,23 @@ public final class ServeCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
-  /** The resolver's and the front's configuration, and the metrics address if any. */
+  /** The resolver's and the front's configuration, and the metrics and gRPC addresses if any. */
   public static final class Configs {
     private final ResolverConfig resolver;
     private final DohServerConfig server;
     private final InetSocketAddress metrics;
+    private final InetSocketAddress grpc;
 
-    Configs(ResolverConfig resolver, DohServerConfig server, InetSocketAddress metrics) {
+    Configs(ResolverConfig resolver, DohServerConfig server, InetSocketAddress metrics,
+        InetSocketAddress grpc) {
       this.resolver = resolver;
       this.server = server;
       this.metrics = metrics;
+      this.grpc = grpc;
+    }
+
+    public Optional<InetSocketAddress> grpc() {
+      return Optional.ofNullable(grpc);
     }
 
     public ResolverConfig resolver() {
@@ -86,6 +94,15 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Upstream DNS servers (UDP, TCP on truncation), comma-separated."
           + " None: the embedded zone server.")
   private List<InetSocketAddress> upstreams = List.of();
+
+  @Option(names = "--upstream-file", paramLabel = "FILE",
+      description = "Upstream servers from a file, one HOST:PORT per line (# comments), re-read on SIGHUP."
+          + " Replaces --upstream.")
+  private Path upstreamFile;
+
+  @Option(names = "--grpc", paramLabel = "HOST:PORT", converter = HostPortConverter.class,
+      description = "Also serve the gRPC API (protodec.doh.v1.DnsResolver/Resolve, cleartext h2) on this address.")
+  private InetSocketAddress grpc;
 
   @Option(names = "--zone", paramLabel = "FILE",
       description = "Zone file the embedded server serves when no --upstream is given (default: the bundled zone).")
@@ -163,7 +180,7 @@ public final class ServeCommand implements Callable<Integer> {
       ResolverConfig resolver =
           ResolverConfig.builder()
               .decoder(decoder)
-              .upstreams(upstreams)
+              .upstreams(upstreamFile == null ? upstreams : UpstreamFile.read(upstreamFile))
               .zoneFile(zone)
               .cacheMaxBytes(cacheBytes)
               .minTtl(minTtl)
@@ -186,7 +203,9 @@ public final class ServeCommand implements Callable<Integer> {
               .ioThreads(ioThreads)
               .registry(registry)
               .build();
-      return new Configs(resolver, server, metrics);
+      return new Configs(resolver, server, metrics, grpc);
+    } catch (java.io.IOException e) {
+      throw new ParameterException(spec.commandLine(), "--upstream-file: cannot read " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
@@ -199,11 +218,13 @@ public final class ServeCommand implements Callable<Integer> {
     CountDownLatch drained = new CountDownLatch(1);
     try (DefaultResolver resolver = new DefaultResolver(configs.resolver());
         DohServer server = new DohServer(configs.server(), resolver).start();
-        MetricsServer metricsServer = startMetrics(configs)) {
+        MetricsServer metricsServer = startMetrics(configs);
+        GrpcServer grpcServer = startGrpc(configs, resolver)) {
       Signals.onTerminate(stop::countDown);
+      Signals.onHangUp(new Reloader(resolver, upstreamFile)::reload);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> drainBeforeExit(stop, drained, configs), "doh-drain"));
       PrintWriter out = spec.commandLine().getOut();
-      out.println(startLine(server, metricsServer));
+      out.println(startLine(server, metricsServer, grpcServer));
       out.flush();
       stop.await();
       LOG.info("stopping: draining in-flight requests (up to {})", configs.server().drainTimeout());
@@ -228,13 +249,21 @@ public final class ServeCommand implements Callable<Integer> {
     return address == null ? null : MetricsServer.start(address, configs.server().registry());
   }
 
-  private static String startLine(DohServer server, MetricsServer metrics) {
+  private static GrpcServer startGrpc(Configs configs, DefaultResolver resolver) throws java.io.IOException {
+    InetSocketAddress address = configs.grpc().orElse(null);
+    return address == null ? null : new GrpcServer(address, resolver).start();
+  }
+
+  private static String startLine(DohServer server, MetricsServer metrics, GrpcServer grpc) {
     InetSocketAddress a = server.address();
     String host = a.getAddress().getHostAddress();
     String authority = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();
     String line = "protodec-doh serving " + (server.tls() ? "https" : "http") + "://" + authority + "/dns-query";
     if (metrics != null) {
       line += ", metrics on http://" + metrics.address().getHostString() + ":" + metrics.address().getPort() + "/metrics";
+    }
+    if (grpc != null) {
+      line += ", gRPC on " + grpc.address().getHostString() + ":" + grpc.port();
     }
     return line;
   }

@@ -14,6 +14,15 @@ final class Signals {
 
   private Signals() {}
 
+  /** SIGHUP runs {@code reload} on the signal thread (zone and upstream list; nothing is dropped). */
+  static void onHangUp(Runnable reload) {
+    try {
+      sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> reload.run());
+    } catch (LinkageError | IllegalArgumentException unavailable) {
+      LOG.warn("SIGHUP cannot be handled here ({}); reloading needs a restart", unavailable.toString());
+    }
+  }
+
   static void onTerminate(Runnable stop) {
     try {
       for (String name : new String[] {"TERM", "INT"}) {

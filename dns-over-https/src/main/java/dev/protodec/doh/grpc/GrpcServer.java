@@ -14,8 +14,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class GrpcServer implements AutoCloseable {
   private final Server server;
+  private final InetSocketAddress address;
 
   public GrpcServer(InetSocketAddress address, Resolver resolver) {
+    this.address = address;
     this.server = NettyServerBuilder.forAddress(address)
         .addService(new ResolverGrpcService(resolver))
         .maxInboundMessageSize(65_535)
@@ -25,6 +27,11 @@ public final class GrpcServer implements AutoCloseable {
   public GrpcServer start() throws IOException {
     server.start();
     return this;
+  }
+
+  /** The address it was asked to bind (see {@link #port()} for the port actually bound). */
+  public InetSocketAddress address() {
+    return address;
   }
 
   /** The bound port (useful when started on port 0). */

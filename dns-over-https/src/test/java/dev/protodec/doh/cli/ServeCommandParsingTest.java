@@ -93,6 +93,20 @@ class ServeCommandParsingTest {
   }
 
   @Test
+  void upstreamFileGivesTheListAndNamesABadLine(@TempDir Path dir) throws Exception {
+    Path good = dir.resolve("upstreams.txt");
+    java.nio.file.Files.writeString(good, "# resolvers\n127.0.0.1:5300\n\n[::1]:5301  # v6\n");
+    assertEquals(java.util.List.of(new java.net.InetSocketAddress("127.0.0.1", 5300),
+            new java.net.InetSocketAddress("::1", 5301)),
+        parse("--upstream-file", good.toString(), "--grpc", "127.0.0.1:0").resolver().upstreams());
+
+    Path bad = dir.resolve("bad.txt");
+    java.nio.file.Files.writeString(bad, "127.0.0.1:5300\nnot-an-address\n");
+    assertEquals(2, exitCode("serve", "--upstream-file", bad.toString()));
+    assertEquals(2, exitCode("serve", "--upstream-file", dir.resolve("missing.txt").toString()));
+  }
+
+  @Test
   void serveHelpDocumentsEveryFlagWithDefaults() {
     StringWriter out = new StringWriter();
     CommandLine cl = Main.commandLine();
@@ -102,7 +116,7 @@ class ServeCommandParsingTest {
     for (String flag : new String[] {"--listen", "--tls", "--tls12", "--upstream", "--zone", "--decoder", "--metrics",
         "--cache-bytes", "--min-ttl", "--max-ttl", "--serve-stale", "--pad-always", "--max-streams",
         "--max-connections", "--max-header-bytes", "--idle-timeout", "--header-timeout", "--max-rst",
-        "--rst-window", "--drain-timeout", "--io-threads"}) {
+        "--rst-window", "--drain-timeout", "--io-threads", "--upstream-file", "--grpc"}) {
       assertTrue(help.contains(flag), flag + " missing from:\n" + help);
     }
     assertTrue(help.contains("Default: 127.0.0.1:8443"), help);
