@@ -38,6 +38,7 @@ import org.jfree.chart.renderer.category.StatisticalBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.Range;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
@@ -70,17 +71,37 @@ public final class Charts {
 
     /** Score ± error per contender: throughput, or time per operation in the time modes. */
     public ChartImage score(String id, BenchmarkGroup group) {
+        String title = (group.mode().higherIsBetter() ? "Throughput" : "Time per operation") + " — " + group.title();
+        return render(id, title, scoreChart(title, group), heightFor(group.contenders().size()));
+    }
+
+    /**
+     * The score chart. Its value axis starts at zero even where a whisker reaches below it (an
+     * error wider than the score, common in quick runs): neither throughput nor time can be
+     * negative, so the whisker is cut at the axis rather than the axis stretched to fit it.
+     */
+    JFreeChart scoreChart(String title, BenchmarkGroup group) {
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
         for (Contender c : group.contenders()) {
             // the value goes into the label: drawn at the bar it would collide with the whisker
             data.add(c.score(), Double.isFinite(c.error()) ? c.error() : 0.0, "score",
                     c.name() + "  " + Format.scoreWithError(c.score(), c.error()));
         }
-        String what = group.mode().higherIsBetter() ? "Throughput" : "Time per operation";
         StatisticalBarRenderer renderer = new StatisticalBarRenderer() {
             @Override
             public Paint getItemPaint(int row, int column) {
                 return isReference(group, column) ? REFERENCE : CONTENDER;
+            }
+
+            /**
+             * The whiskers' range cut at zero: the axis (which includes zero) then starts there, and
+             * the plot clips drawing to its data area, so a whisker below zero ends at the axis.
+             */
+            @Override
+            public Range findRangeBounds(CategoryDataset dataset) {
+                Range range = super.findRangeBounds(dataset);
+                return range == null ? null : new Range(Math.max(0.0, range.getLowerBound()),
+                        Math.max(0.0, range.getUpperBound()));
             }
         };
         renderer.setErrorIndicatorPaint(Color.BLACK);
@@ -89,8 +110,7 @@ public final class Charts {
                 + " (bars: score, whiskers: 99.9% CI)";
         CategoryPlot plot = barPlot(data, renderer, axis);
         renderer.setDefaultItemLabelsVisible(false);
-        String title = what + " — " + group.title();
-        return render(id, title, chart(title, plot, false), heightFor(group.contenders().size()));
+        return chart(title, plot, false);
     }
 
     /** Bytes allocated per operation ({@code gc.alloc.rate.norm}), if the run used {@code -prof gc}. */

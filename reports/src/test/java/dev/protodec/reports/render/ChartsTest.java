@@ -7,6 +7,7 @@ import dev.protodec.reports.Fixtures;
 import dev.protodec.reports.analysis.BenchmarkGroup;
 import dev.protodec.reports.analysis.GroupingOptions;
 import dev.protodec.reports.analysis.Grouper;
+import dev.protodec.reports.model.BenchmarkMode;
 import dev.protodec.reports.model.GcLog;
 import dev.protodec.reports.read.GcLogReader;
 import dev.protodec.reports.read.JmhJsonReader;
@@ -14,7 +15,10 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.ValueAxis;
 import org.junit.jupiter.api.Test;
 
 class ChartsTest {
@@ -33,6 +37,34 @@ class ChartsTest {
         assertTrue(charts.allocation("a", deep).isPresent());
         assertTrue(charts.gcActivity("g", deep).isPresent());
         assertTrue(charts.latency("l", deep).isEmpty(), "throughput has no latency distribution");
+    }
+
+    @Test
+    void scoreAxisStartsAtZeroWhenWhiskersReachBelowIt() throws Exception {
+        // a quick run on a loaded machine: errors of 120% and 400% of the score
+        BenchmarkGroup noisy = new Grouper(GroupingOptions.defaults()).group(List.of(
+                Fixtures.result("x.NoisyBenchmark.dynamic", BenchmarkMode.THROUGHPUT, Map.of(), 120_000, 144_000, "ops/s"),
+                Fixtures.result("x.NoisyBenchmark.protodec", BenchmarkMode.THROUGHPUT, Map.of(), 700_000, 2_800_000, "ops/s")))
+                .get(0);
+
+        JFreeChart chart = charts.scoreChart("t", noisy);
+        chart.createBufferedImage(900, 300);
+        ValueAxis axis = chart.getCategoryPlot().getRangeAxis();
+        assertEquals(0.0, axis.getLowerBound(), "no negative throughput on the axis");
+        assertTrue(axis.getUpperBound() >= 700_000 + 2_800_000, "the upper whisker still fits: " + axis.getUpperBound());
+        assertEquals(900, decode(charts.score("noisy", noisy)).getWidth());
+    }
+
+    @Test
+    void timeAxisStartsAtZeroToo() throws Exception {
+        BenchmarkGroup noisy = new Grouper(GroupingOptions.defaults()).group(List.of(
+                Fixtures.result("x.NoisyBenchmark.dynamic", BenchmarkMode.AVERAGE_TIME, Map.of(), 7.5, 9.0, "us/op"),
+                Fixtures.result("x.NoisyBenchmark.protodec", BenchmarkMode.AVERAGE_TIME, Map.of(), 1.4, 0.1, "us/op")))
+                .get(0);
+
+        JFreeChart chart = charts.scoreChart("t", noisy);
+        chart.createBufferedImage(900, 300);
+        assertEquals(0.0, chart.getCategoryPlot().getRangeAxis().getLowerBound());
     }
 
     @Test
