@@ -66,11 +66,53 @@ public final class JsonAnswer {
           .field("name", r.getName().toString())
           .field("type", r.getType())
           .field("TTL", r.getTTL())
-          .field("data", r.rdataToString())
+          .field("data", data(r))
           .endObject();
     }
     if (open) {
       json.endArray();
     }
+  }
+
+  /** dnsjava's presentation of the RDATA, with IPv6 addresses in their short form (RFC 5952), as Google and Cloudflare write them. */
+  static String data(org.xbill.DNS.Record r) {
+    if (r instanceof org.xbill.DNS.AAAARecord aaaa) {
+      return ipv6(aaaa.getAddress().getAddress());
+    }
+    return r.rdataToString();
+  }
+
+  /** RFC 5952 section 4: lower case, no leading zeros, the longest run of two or more zero groups as "::". */
+  static String ipv6(byte[] address) {
+    int[] groups = new int[8];
+    for (int i = 0; i < 8; i++) {
+      groups[i] = (address[2 * i] & 0xff) << 8 | (address[2 * i + 1] & 0xff);
+    }
+    int bestStart = -1;
+    int bestLength = 1;
+    for (int i = 0; i < 8; ) {
+      int j = i;
+      while (j < 8 && groups[j] == 0) {
+        j++;
+      }
+      if (j - i > bestLength) {
+        bestStart = i;
+        bestLength = j - i;
+      }
+      i = j == i ? i + 1 : j;
+    }
+    StringBuilder out = new StringBuilder(39);
+    for (int i = 0; i < 8; i++) {
+      if (i == bestStart) {
+        out.append("::");
+        i += bestLength - 1;
+        continue;
+      }
+      if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
+        out.append(':');
+      }
+      out.append(Integer.toHexString(groups[i]));
+    }
+    return out.toString();
   }
 }
