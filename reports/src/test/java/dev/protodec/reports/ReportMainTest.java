@@ -55,6 +55,12 @@ class ReportMainTest {
         assertTrue(flat.contains("| dynamic | 120,930 ± 4,307 | 4,783 | 46 | 79 | 1.00× |"), md);
         assertTrue(flat.contains("| protodec | 706,353 ± 24,045 | 612 | 37 | 37 | 5.84× |"), md);
         assertTrue(flat.contains("| dynamicMessage | 41,092 ± 1,243 | 21,950 | 70 | 139 | 1.00× |"), md);
+        assertTrue(flat.contains("| quickbuf | 922,955 ± 147,475 ⚠ | 357 | 24 | 25 | 7.63× ⚠ |"),
+                "a score with an error of 16% and the ratio built on it are marked: " + md);
+        assertTrue(flat.contains("| DnsDecodeBenchmark · deep | thrpt | 4 | dynamic | quickbuf | "
+                + "922,955 ± 147,475 ops/s ⚠ | 7.63× ⚠ |"), "and in the overview: " + md);
+        assertTrue(flat.contains("\n⚠ noisy: the 99.9% error is more than 10% of the score"), "legend: " + md);
+        assertTrue(flat.contains("**1 of 16 scores are noisy**"), md);
         assertTrue(flat.contains("| protodec | 1.419 ± 0.049 | 612 | 0 | — | 5.35× |"), "avgt ratio is inverted: " + md);
         assertTrue(flat.contains("| dynamic | 7,500 | 7.400 | 9.300 | 11.40 |"), "sample percentiles: " + md);
         assertTrue(flat.contains("| gc-g1-jdk17.log | G1 | 52 | 105 | 15.088 | 1.796 | 15.088 |"), md);
@@ -89,6 +95,7 @@ class ReportMainTest {
         assertFalse(html.contains("<script"));
         assertFalse(html.contains("<link"));
         assertTrue(html.contains("<td class=\"num\">706,353 ± 24,045</td>"), "numbers are right-aligned cells");
+        assertTrue(html.contains("<td class=\"num noisy\">922,955 ± 147,475 ⚠</td>"), "noisy cells are shaded");
     }
 
     @Test

@@ -75,6 +75,17 @@ public record BenchmarkGroup(
         return contenders.get(0).result().run();
     }
 
+    /** Whether the contender's ratio rests on a noisy score: its own or the reference's. */
+    public boolean ratioNoisy(Contender contender) {
+        return Double.isFinite(contender.ratio())
+                && (contender.noisy() || reference.map(Contender::noisy).orElse(false));
+    }
+
+    /** Whether any score of the group is noisy (and so, with a reference, some ratio too). */
+    public boolean anyNoisy() {
+        return contenders.stream().anyMatch(Contender::noisy);
+    }
+
     public boolean hasAllocationData() {
         return contenders.stream().anyMatch(c -> !Double.isNaN(c.bytesPerOp()));
     }

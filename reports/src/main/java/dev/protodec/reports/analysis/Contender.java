@@ -15,6 +15,11 @@ import dev.protodec.reports.model.BenchmarkResult;
  */
 public record Contender(String name, BenchmarkResult result, double score, double error, double ratio) {
 
+    /** Whether the score's 99.9% error is wider than {@link Noise} allows. */
+    public boolean noisy() {
+        return Noise.isNoisy(score, error);
+    }
+
     /** Bytes allocated per operation ({@code gc.alloc.rate.norm}), or NaN without {@code -prof gc}. */
     public double bytesPerOp() {
         return result.secondaryScore(BenchmarkResult.ALLOC_NORM);

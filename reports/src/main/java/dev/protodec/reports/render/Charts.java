@@ -85,7 +85,7 @@ public final class Charts {
         for (Contender c : group.contenders()) {
             // the value goes into the label: drawn at the bar it would collide with the whisker
             data.add(c.score(), Double.isFinite(c.error()) ? c.error() : 0.0, "score",
-                    c.name() + "  " + Format.scoreWithError(c.score(), c.error()));
+                    c.name() + "  " + Format.scoreWithError(c.score(), c.error()) + (c.noisy() ? " (noisy)" : ""));
         }
         StatisticalBarRenderer renderer = new StatisticalBarRenderer() {
             @Override

@@ -1,5 +1,6 @@
 package dev.protodec.reports.render;
 
+import dev.protodec.reports.analysis.Noise;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
@@ -60,6 +61,11 @@ public final class Format {
         int decimals = decimalsFor(score);
         String s = fixed(score, decimals);
         return Double.isFinite(error) ? s + " ± " + fixed(error, decimals) : s;
+    }
+
+    /** The cell, followed by the {@link Noise#MARK} if {@code noisy}. */
+    static String marked(String cell, boolean noisy) {
+        return noisy ? cell + " " + Noise.MARK : cell;
     }
 
     /** Whole bytes, or {@code ≈ 0} for the fractions -prof gc reports when nothing was allocated. */

@@ -1,5 +1,6 @@
 package dev.protodec.reports.render;
 
+import dev.protodec.reports.analysis.Noise;
 import dev.protodec.reports.render.Block.Align;
 import java.util.Base64;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class HtmlWriter {
             td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
             td.regressed { color: #b00020; font-weight: bold; }
             td.improved { color: #1b7f3a; font-weight: bold; }
+            td.noisy { background: #fff4e0; color: #8a5a00; }
             code { background: #f2f2f2; padding: 0 .2rem; border-radius: 3px; font-size: .9em; }
             figure { margin: 1rem 0; }
             figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
@@ -80,6 +82,9 @@ public final class HtmlWriter {
             for (int c = 0; c < row.size(); c++) {
                 String cell = row.get(c);
                 String css = t.aligns().get(c) == Align.RIGHT ? "num" : verdictClass(cell);
+                if (cell.endsWith(Noise.MARK)) {
+                    css = (css + " noisy").strip();
+                }
                 sb.append("<td").append(css.isEmpty() ? "" : " class=\"" + css + "\"").append(">")
                         .append(inline(cell)).append("</td>");
             }

@@ -6,6 +6,7 @@ import dev.protodec.reports.analysis.BenchmarkGroup;
 import dev.protodec.reports.analysis.Comparison;
 import dev.protodec.reports.analysis.Contender;
 import dev.protodec.reports.analysis.Environment;
+import dev.protodec.reports.analysis.Noise;
 import dev.protodec.reports.analysis.PauseStats;
 import dev.protodec.reports.model.GcLog;
 import dev.protodec.reports.model.GcPause;
@@ -58,7 +59,8 @@ public final class ReportLayout {
                 + " groups from " + fileList(data.resultFiles())
                 + (data.gcLogs().isEmpty() ? "" : "; " + data.gcLogs().size() + " GC log"
                         + (data.gcLogs().size() == 1 ? "" : "s"))
-                + ". Commit `" + data.environment().gitCommit() + "`, " + data.environment().date() + "."));
+                + ". Commit `" + data.environment().gitCommit() + "`, " + data.environment().date() + "."
+                + noisySummary(data)));
         data.baseline().ifPresent(b -> {
             String text = "**Against the baseline** (" + fileList(data.baselineFiles()) + ", threshold "
                     + Format.plain(b.thresholdPercent()) + "%): " + b.summaryLine() + ".";
@@ -71,6 +73,14 @@ public final class ReportLayout {
         });
     }
 
+    /** For example {@code  5 of 16 scores are noisy (⚠, see below).}, or nothing if none is. */
+    private static String noisySummary(ReportData data) {
+        long noisy = data.groups().stream().flatMap(g -> g.contenders().stream()).filter(Contender::noisy).count();
+        long all = data.groups().stream().mapToLong(g -> g.contenders().size()).sum();
+        return noisy == 0 ? "" : " **" + noisy + " of " + all + " scores are noisy** (" + Noise.MARK
+                + ": 99.9% error above " + Format.plain(Noise.MAX_RELATIVE_ERROR * 100) + "% of the score).";
+    }
+
     private static void overview(ReportData data, List<Block> blocks) {
         blocks.add(new Heading(2, "Overview"));
         blocks.add(new Paragraph("The best contender of each group and how many times faster it is than the "
@@ -80,10 +90,16 @@ public final class ReportLayout {
             Contender best = g.best();
             rows.add(List.of(g.label(), g.mode().label(), String.valueOf(g.contenders().size()),
                     g.reference().map(Contender::name).orElse(Format.MISSING), best.name(),
-                    Format.scoreWithError(best.score(), best.error()) + " " + g.unit(), Format.ratio(best.ratio())));
+                    Format.marked(Format.scoreWithError(best.score(), best.error()) + " " + g.unit(), best.noisy()),
+                    Format.marked(Format.ratio(best.ratio()), g.ratioNoisy(best))));
         }
         blocks.add(new Table(List.of("Group", "Mode", "Contenders", "Reference", "Best", "Best score", "× reference"),
                 List.of(L, L, R, L, L, R, R), rows));
+        long noisyGroups = data.groups().stream().filter(BenchmarkGroup::anyNoisy).count();
+        if (noisyGroups > 0) {
+            blocks.add(new Paragraph(Noise.RULE + " Groups with a noisy score: " + noisyGroups + " of "
+                    + data.groups().size() + "; their tables below mark which rows."));
+        }
     }
 
     private static String referenceRule(ReportData data) {
@@ -102,11 +118,15 @@ public final class ReportLayout {
         String ratioHeader = "× " + g.reference().map(Contender::name).orElse("reference");
         List<List<String>> rows = new ArrayList<>();
         for (Contender c : g.contenders()) {
-            rows.add(List.of(c.name(), Format.scoreWithError(c.score(), c.error()), Format.bytes(c.bytesPerOp()),
-                    Format.integer(c.gcCount()), Format.integer(c.gcTimeMillis()), Format.ratio(c.ratio())));
+            rows.add(List.of(c.name(), Format.marked(Format.scoreWithError(c.score(), c.error()), c.noisy()),
+                    Format.bytes(c.bytesPerOp()), Format.integer(c.gcCount()), Format.integer(c.gcTimeMillis()),
+                    Format.marked(Format.ratio(c.ratio()), g.ratioNoisy(c))));
         }
         blocks.add(new Table(List.of("Contender", "Score ± error (" + g.unit() + ")", "B/op", "GC count",
                 "GC time (ms)", ratioHeader), List.of(L, R, R, R, R, R), rows));
+        if (g.anyNoisy()) {
+            blocks.add(new Paragraph(Noise.LEGEND));
+        }
         if (g.mode().hasLatencyDistribution()) {
             latencyTable(g, blocks);
         }
@@ -225,6 +245,7 @@ public final class ReportLayout {
         List<String> notes = new ArrayList<>();
         notes.add("Score ± error is JMH's score with the half-width of its 99.9% confidence interval; "
                 + "throughput is shown in ops/s whatever unit the benchmark used.");
+        notes.add(Noise.RULE);
         notes.add("B/op is `gc.alloc.rate.norm` (bytes allocated per operation); GC count and GC time are "
                 + "`gc.count` and `gc.time`, summed over the measurement iterations. All three need `-prof gc`.");
         notes.add("× reference: the contender's throughput divided by the reference's, or for time modes the "
