@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
  * Builds each accepted connection's pipeline, one method per variant, in the shape of Netty's {@code
  * Http2ServerInitializer}: {@link #configureSsl} (TLS, then ALPN picks {@link #configureHttp2} or
  * {@link #configureHttp1}) or {@link #configureClearText} (HTTP/1.1, h2c by prior knowledge or by
- * upgrade). Every variant starts with the connection limit, the idle timeout and the header-read
- * timeout.
+ * upgrade). Every variant starts with the connection limit and the idle timeout; the header-read
+ * timeout comes where it sees plaintext bytes (after the {@code SslHandler} with TLS).
  */
 final class DohInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -53,7 +53,6 @@ final class DohInitializer extends ChannelInitializer<SocketChannel> {
     p.addLast(limiter);
     p.addLast(new IdleStateHandler(0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
     p.addLast(IdleCloser.INSTANCE);
-    p.addLast(HeaderReadTimeout.NAME, new HeaderReadTimeout(config.headerReadTimeout()));
     if (ssl != null) {
       configureSsl(ch);
     } else {
@@ -65,7 +64,9 @@ final class DohInitializer extends ChannelInitializer<SocketChannel> {
   private void configureSsl(SocketChannel ch) {
     SslHandler handler = ssl.newHandler(ch.alloc());
     handler.setHandshakeTimeout(config.headerReadTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    ch.pipeline().addLast(handler, new AlpnHandler(this));
+    ch.pipeline().addLast(handler);
+    ch.pipeline().addLast(HeaderReadTimeout.NAME, new HeaderReadTimeout(config.headerReadTimeout()));
+    ch.pipeline().addLast(new AlpnHandler(this));
   }
 
   /**
@@ -77,6 +78,7 @@ final class DohInitializer extends ChannelInitializer<SocketChannel> {
     HttpServerUpgradeHandler upgradeHandler =
         new HttpServerUpgradeHandler(sourceCodec, this::upgradeCodec, DohServerConfig.MAX_BODY_BYTES);
     ChannelPipeline p = ch.pipeline();
+    p.addLast(HeaderReadTimeout.NAME, new HeaderReadTimeout(config.headerReadTimeout()));
     p.addLast(new CleartextHttp2ServerUpgradeHandler(sourceCodec, upgradeHandler, new PriorKnowledge()));
     p.addLast(new StayOnHttp1());
   }

@@ -75,7 +75,11 @@ public final class DohServerConfig {
     return idleTimeout;
   }
 
-  /** A connection whose first request headers (TLS handshake included) take longer is closed. */
+  /**
+   * A connection whose first request headers (TLS handshake included) take longer is closed; over
+   * HTTP/1.1 so is one whose later request, once its first bytes are in, is not read in full in this
+   * time.
+   */
   public Duration headerReadTimeout() {
     return headerReadTimeout;
   }

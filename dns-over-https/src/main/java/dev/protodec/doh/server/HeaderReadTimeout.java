@@ -7,9 +7,23 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Closes a connection whose first request headers have not arrived within a deadline from connect
- * (the TLS handshake included): the slow-client guard. The HTTP handlers call {@link #satisfied} on
- * their first request, which removes this handler; later requests are bounded by the idle timeout.
+ * The slow-client guard (Slowloris): closes a connection whose request is not read in full within a
+ * deadline. It sits where it sees the connection's plaintext bytes (first in cleartext, right after the
+ * {@code SslHandler} with TLS), and its timer runs:
+ *
+ * <ul>
+ *   <li>from connect until the first request's headers are in, the TLS handshake included;
+ *   <li>over HTTP/1.1, again for every later request on the connection: from the first byte that arrives
+ *       while no request is being read, until that request (headers and body) is in ({@link
+ *       #requestRead}). A keep-alive connection with nothing sent between requests is left to the idle
+ *       timeout. Bytes of a pipelined request that came in with the one before start no timer: if the
+ *       client sends nothing after them, the idle timeout closes the connection; if it sends more, the
+ *       timer starts with that read.
+ *   <li>over HTTP/2, until the first HEADERS only ({@link #removeFrom}); later streams are bounded by
+ *       the idle timeout, the header list size and Netty's frame checks.
+ * </ul>
+ *
+ * Closing goes through the whole pipeline, so that an HTTP/2 codec sends GOAWAY first.
  */
 final class HeaderReadTimeout extends ChannelInboundHandlerAdapter {
 
@@ -22,8 +36,16 @@ final class HeaderReadTimeout extends ChannelInboundHandlerAdapter {
     this.timeoutNanos = timeout.toNanos();
   }
 
-  /** The first request's headers are in: stops the timer (once per connection). */
-  static void satisfied(ChannelHandlerContext ctx) {
+  /** An HTTP/1.1 request is read in full: stops the timer until the next request's first bytes. */
+  static void requestRead(ChannelHandlerContext ctx) {
+    ChannelHandlerContext own = ctx.pipeline().context(NAME);
+    if (own != null) {
+      ((HeaderReadTimeout) own.handler()).stop();
+    }
+  }
+
+  /** HTTP/2's first request headers are in: the guard goes for good. */
+  static void removeFrom(ChannelHandlerContext ctx) {
     if (ctx.pipeline().context(NAME) != null) {
       ctx.pipeline().remove(NAME);
     }
@@ -43,16 +65,28 @@ final class HeaderReadTimeout extends ChannelInboundHandlerAdapter {
   }
 
   @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    start(ctx); // before passing it on: a request completed by these very bytes stops the timer again
+    ctx.fireChannelRead(msg);
+  }
+
+  @Override
   public void handlerRemoved(ChannelHandlerContext ctx) {
-    if (timer != null) {
-      timer.cancel(false);
-    }
+    stop();
   }
 
   private void start(ChannelHandlerContext ctx) {
     if (timer == null) {
-      Runnable close = ctx::close;
-      timer = ctx.executor().schedule(close, timeoutNanos, TimeUnit.NANOSECONDS);
+      timer = ctx.executor().schedule(() -> {
+        ctx.channel().close();
+      }, timeoutNanos, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private void stop() {
+    if (timer != null) {
+      timer.cancel(false);
+      timer = null;
     }
   }
 }

@@ -30,7 +30,6 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
   private final FrontMetrics metrics;
   private final ArrayDeque<Http1Exchange> pending = new ArrayDeque<>(4);
   private ChannelHandlerContext ctx;
-  private boolean sawRequest;
   /** No more requests: the server drains, or a response said {@code connection: close}. */
   private boolean closing;
   /** The connection is gone (or going): late answers are dropped. */
@@ -58,10 +57,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
     }
     FullHttpRequest request = (FullHttpRequest) msg;
     try {
-      if (!sawRequest) {
-        sawRequest = true;
-        HeaderReadTimeout.satisfied(ctx);
-      }
+      HeaderReadTimeout.requestRead(ctx); // every request, not only the first
       if (closing) {
         return; // after a response that closes the connection, nothing more is read
       }

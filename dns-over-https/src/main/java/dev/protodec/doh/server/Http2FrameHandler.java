@@ -98,7 +98,7 @@ final class Http2FrameHandler extends ChannelDuplexHandler {
   private void onHeaders(ChannelHandlerContext ctx, Http2HeadersFrame frame) {
     if (!sawRequest) {
       sawRequest = true;
-      HeaderReadTimeout.satisfied(ctx);
+      HeaderReadTimeout.removeFrom(ctx);
     }
     Http2Headers headers = frame.headers();
     Http2Exchange exchange = new Http2Exchange(ctx, frame.stream(), metrics);
