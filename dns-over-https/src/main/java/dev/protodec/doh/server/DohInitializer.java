@@ -90,7 +90,7 @@ final class DohInitializer extends ChannelInitializer<SocketChannel> {
 
   /** HTTP/1.1: codec, aggregator (bodies up to 65,535 bytes), handler. */
   void configureHttp1(ChannelPipeline p) {
-    p.addLast(newHttp1Codec(), new BoundedAggregator(metrics), new Http1Handler(router, metrics));
+    p.addLast(newHttp1Codec(), new BoundedAggregator(), new Http1Handler(router, metrics));
   }
 
   private HttpServerUpgradeHandler.UpgradeCodec upgradeCodec(CharSequence protocol) {
@@ -140,7 +140,7 @@ final class DohInitializer extends ChannelInitializer<SocketChannel> {
     protected void channelRead0(ChannelHandlerContext ctx, HttpMessage msg) {
       ChannelPipeline p = ctx.pipeline();
       p.addAfter(ctx.name(), null, new Http1Handler(router, metrics));
-      p.replace(this, null, new BoundedAggregator(metrics));
+      p.replace(this, null, new BoundedAggregator());
       ctx.fireChannelRead(msg); // ownership passes on
     }
   }
