@@ -104,11 +104,17 @@ public final class AnswerCrossCheck {
   }
 
   private static byte[] wire(String contender, Probe probe, CompletableFuture<ResolverSupport.Answer> answer) {
+    byte[] wire;
     try {
-      byte[] wire = answer.get(10, TimeUnit.SECONDS).wire();
-      return normalise(wire, wire.length);
+      wire = answer.get(10, TimeUnit.SECONDS).wire();
     } catch (Exception e) {
       throw new AnswersDisagree(contender + ": no answer for " + probe.label() + ": " + e);
+    }
+    try {
+      return normalise(wire, wire.length);
+    } catch (AnswersDisagree e) {
+      throw new AnswersDisagree(contender + ": the answer to " + probe.label() + " is not a DNS message: "
+          + e.getMessage());
     }
   }
 
