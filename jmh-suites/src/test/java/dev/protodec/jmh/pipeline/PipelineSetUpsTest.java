@@ -44,6 +44,16 @@ class PipelineSetUpsTest {
   }
 
   @Test
+  void bothGrpcClientsGetTheSameAnswersFromTheCache() throws Exception {
+    PipelineGrpc grpc = new PipelineGrpc();
+    grpc.setUp(); // cross-checks the two marshallers on every corpus question
+    grpc.protodecMarshaller(BH);
+    grpc.protobufJavaMarshaller(BH);
+    grpc.closeGrpc();
+    grpc.tearDown(); // throws if any call missed the cache
+  }
+
+  @Test
   void queriesAreSkewedLikeZipf() {
     PipelineWorkload workload = PipelineWorkload.fromCorpus();
     int[] counts = new int[workload.questions().size()];
