@@ -10,10 +10,14 @@ import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
 import io.netty.handler.codec.http2.Http2FrameStream;
 import io.netty.handler.codec.http2.Http2Headers;
+import io.netty.handler.codec.http2.Http2Stream;
 import io.netty.util.AsciiString;
 import io.netty.util.concurrent.EventExecutor;
 
-/** A request on one HTTP/2 stream: the response is a HEADERS frame and a DATA frame that ends the stream. */
+/**
+ * A request on one HTTP/2 stream: the response is a HEADERS frame and a DATA frame that ends the
+ * stream, or nothing when the client has reset the stream meanwhile.
+ */
 final class Http2Exchange implements Exchange {
 
   private final ChannelHandlerContext ctx;
@@ -44,6 +48,13 @@ final class Http2Exchange implements Exchange {
   @Override
   public void respond(
       HttpResponseStatus status, AsciiString contentType, int maxAge, AsciiString allow, ByteBuf body, boolean flush) {
+    if (stream.state() == Http2Stream.State.CLOSED) {
+      // The client reset the stream while its answer was being resolved. Writing on a stream the codec
+      // no longer knows fails, and through the void promise that failure reached the codec as a
+      // connection error: GOAWAY(PROTOCOL_ERROR) for every other stream of the connection.
+      body.release();
+      return;
+    }
     Http2Headers headers =
         new DefaultHttp2Headers(false, 4)
             .status(status.codeAsText())

@@ -10,6 +10,7 @@ import io.netty.handler.codec.http2.DefaultHttp2GoAwayFrame;
 import io.netty.handler.codec.http2.DefaultHttp2WindowUpdateFrame;
 import io.netty.handler.codec.http2.Http2DataFrame;
 import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2FrameStreamEvent;
 import io.netty.handler.codec.http2.Http2Stream;
 import io.netty.handler.codec.http2.Http2Headers;
@@ -91,8 +92,24 @@ final class Http2FrameHandler extends ChannelDuplexHandler {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (isHttp2Error(cause)) {
+      // The codec tells us of a connection error it is already answering with GOAWAY (its own code:
+      // ENHANCE_YOUR_CALM for rapid reset, PROTOCOL_ERROR, ...) and a close. Closing here as well would
+      // get in first and send GOAWAY(NO_ERROR) instead, hiding from the client why it was cut off.
+      LOG.debug("HTTP/2 connection error on {}", ctx.channel(), cause);
+      return;
+    }
     LOG.debug("closing HTTP/2 connection {}", ctx.channel(), cause);
     ctx.close();
+  }
+
+  private static boolean isHttp2Error(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof Http2Exception) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void onHeaders(ChannelHandlerContext ctx, Http2HeadersFrame frame) {
