@@ -36,6 +36,16 @@ public final class Fixtures {
         return result(benchmark, mode, params, score, error, unit, "17.0.15", Path.of("results.json"));
     }
 
+    /** A result with its measurement iterations in {@code rawData} (one fork); the score is their mean. */
+    public static BenchmarkResult iterations(String benchmark, BenchmarkMode mode, String unit, double... iterations) {
+        List<Double> raw = java.util.Arrays.stream(iterations).boxed().toList();
+        double mean = raw.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        Metric primary = new Metric(mean, Double.NaN, Double.NaN, Double.NaN, unit, new TreeMap<>(), List.of(raw), List.of());
+        RunInfo run = new RunInfo("1.37", "/usr/bin/java", List.of(), "17.0.15", "OpenJDK 64-Bit Server VM", "17.0.15",
+                1, 1, 2, "1 s", iterations.length, "500 ms");
+        return new BenchmarkResult(benchmark, mode, Map.of(), primary, Map.of(), run, Path.of("results.json"), "");
+    }
+
     public static BenchmarkResult result(String benchmark, BenchmarkMode mode, Map<String, String> params,
                                          double score, double error, String unit, String jdk, Path source) {
         Metric primary = new Metric(score, error, Double.NaN, Double.NaN, unit, new TreeMap<>(), List.of(), List.of());

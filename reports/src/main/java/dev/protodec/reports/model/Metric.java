@@ -65,6 +65,29 @@ public record Metric(
         return rawData.stream().mapToLong(List::size).sum();
     }
 
+    /**
+     * The score of every measurement iteration, forks one after another: {@code rawData}, or in
+     * sample mode each iteration's mean from {@code rawDataHistogram}; just the score if JMH wrote
+     * neither.
+     */
+    public List<Double> iterationScores() {
+        if (!rawHistogram.isEmpty()) {
+            return rawHistogram.stream().flatMap(List::stream).map(Metric::mean).toList();
+        }
+        List<Double> raw = rawData.stream().flatMap(List::stream).toList();
+        return raw.isEmpty() ? List.of(score) : raw;
+    }
+
+    private static double mean(List<HistogramBin> bins) {
+        double sum = 0;
+        long count = 0;
+        for (HistogramBin bin : bins) {
+            sum += bin.value() * bin.count();
+            count += bin.count();
+        }
+        return count == 0 ? Double.NaN : sum / count;
+    }
+
     /** The given percentile (such as 99.9) if JMH wrote it, else NaN. */
     public double percentile(double p) {
         Double value = percentiles.get(p);
