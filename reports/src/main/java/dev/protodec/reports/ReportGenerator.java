@@ -60,7 +60,7 @@ public final class ReportGenerator {
         }
         Optional<BaselineReport> baseline = Optional.empty();
         if (!options.baselines().isEmpty()) {
-            baseline = Optional.of(new BaselineComparator(options.thresholdPercent())
+            baseline = Optional.of(new BaselineComparator(options.thresholdPercent(), options.grouping())
                     .compare(readResults(options.baselines()), results));
         }
         List<BenchmarkGroup> groups = new Grouper(options.grouping()).group(results);

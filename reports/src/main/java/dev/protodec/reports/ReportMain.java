@@ -65,7 +65,9 @@ public final class ReportMain {
             for (Comparison c : baseline.regressions()) {
                 err.println("  " + c.key().display() + ": " + Format.scoreWithError(c.oldScore(), c.oldError())
                         + " -> " + Format.scoreWithError(c.newScore(), c.newError()) + " " + c.unit()
-                        + " (" + Format.percentChange(c.changePercent()) + ")");
+                        + " (" + Format.percentChange(c.changePercent()) + "; gated: median "
+                        + Format.percentChange(c.gatedChangePercent())
+                        + ", p = " + Format.pValue(c.pValue()) + ")");
             }
             return ExitCode.REGRESSION;
         }

@@ -25,7 +25,7 @@ public record ReportOptions(
         String title,
         GroupingOptions grouping) {
 
-    public static final double DEFAULT_THRESHOLD = 10.0;
+    public static final double DEFAULT_THRESHOLD = 15.0;
     public static final String DEFAULT_TITLE = "protodec benchmark report";
 
     public static final String USAGE = """
@@ -35,7 +35,7 @@ public record ReportOptions(
               --out <dir>                where report.md, report.html and charts/ are written
               --gc-log <file>...         unified GC log (-Xlog:gc:file=...); optional, repeatable
               --baseline <file>...       earlier JMH JSON results to compare with; optional
-              --threshold <percent>      regression threshold, default 10
+              --threshold <percent>      regression threshold, default 15
               --title <text>             report title, default "protodec benchmark report"
               --reference <text>|none    the contender whose name contains <text> (ignoring case) is
                                          its group's reference for the ratio column; default dynamic

@@ -24,6 +24,9 @@ class ReportMainTest {
     private static final String DECODE = Fixtures.path("jmh/decode-jdk17.json").toString();
     private static final String LATENCY = Fixtures.path("jmh/latency-jdk17.json").toString();
     private static final String GC_LOG = Fixtures.path("gc/gc-g1-jdk17.log").toString();
+    private static final String QUICK_BASELINE = Fixtures.path("jmh/quick-baseline.json").toString();
+    private static final String QUICK_REGRESSED = Fixtures.path("jmh/quick-regressed.json").toString();
+    private static final String QUICK_RERUN = Fixtures.path("jmh/quick-rerun.json").toString();
 
     @TempDir
     Path out;
@@ -107,29 +110,38 @@ class ReportMainTest {
         assertEquals(3, code.status());
         assertEquals(2, stdout().lines().count(), "the report is still written");
         assertTrue(stderr().contains("DnsDecodeBenchmark.light_protodec (thrpt): 1,357,741 ± 50,100 -> "
-                + "1,038,389 ± 33,391 ops/s (-23.5%)"), stderr());
+                + "1,038,389 ± 33,391 ops/s (-23.5%; gated: median -24.1%, p = 3.97e-3)"), stderr());
         String flat = Files.readString(out.resolve("report.md")).replaceAll(" +", " ");
         assertTrue(flat.contains("| DnsDecodeBenchmark.light_protodec (thrpt) | 1,357,741 ± 50,100 | "
-                + "1,038,389 ± 33,391 | ops/s | -23.5% | regressed |"), flat);
-        assertTrue(flat.contains("| DnsDecodeBenchmark.deep_dynamic (thrpt) | 118,011 ± 3,685 | 120,930 ± 4,307 | "
-                + "ops/s | +2.5% | within noise |"), flat);
+                + "1,038,389 ± 33,391 | ops/s | -23.5% | -24.1% | 3.97e-3 | regressed |"), flat);
+        assertTrue(Pattern.compile("\\| DnsDecodeBenchmark\\.deep_dynamic \\(thrpt\\) \\| 118,011 ± 3,685 \\| "
+                + "120,930 ± 4,307 \\| ops/s \\| \\+2\\.5% \\| [^|]+ \\| [^|]+ \\| within noise \\|").matcher(flat).find(), flat);
         assertTrue(flat.contains("**8 compared: 1 regressed, 0 improved, 7 within noise; 4 only in the new results; "
                 + "1 only in the baseline.**"), flat);
-        assertTrue(flat.contains("the two 99.9% confidence intervals"), "the rule is stated");
+        assertTrue(flat.contains("one-sided Mann-Whitney U test"), "the rule is stated");
         assertTrue(flat.contains("- DnsDecodeBenchmark.light_wire (thrpt)"), flat);
     }
 
     @Test
-    void changeWithinNoiseExitsWithZero() throws IOException {
-        ExitCode code = run("--results", DECODE, "--baseline", Fixtures.path("jmh/baseline-noise.json").toString(),
-                "--out", out.toString());
+    void quickRunWithATwentyPercentSlowdownExitsWithThree() throws IOException {
+        ExitCode code = run("--results", QUICK_REGRESSED, "--baseline", QUICK_BASELINE, "--out", out.toString());
 
-        assertEquals(ExitCode.OK, code, stderr());
+        assertEquals(ExitCode.REGRESSION, code);
+        List<String> listed = stderr().lines().filter(l -> l.startsWith("  ")).toList();
+        assertEquals(1, listed.size(), stderr());
+        assertTrue(listed.get(0).startsWith("  DnsDecodeBenchmark.light_protodec (thrpt): "), stderr());
+        assertTrue(listed.get(0).contains("gated: median -20.0%"), stderr());
+    }
+
+    @Test
+    void twoHonestQuickRunsExitWithZero() throws IOException {
+        assertEquals(ExitCode.OK, run("--results", QUICK_RERUN, "--baseline", QUICK_BASELINE, "--out", out.toString()),
+                stderr());
+        assertEquals(ExitCode.OK, run("--results", QUICK_BASELINE, "--baseline", QUICK_RERUN, "--out", out.toString()),
+                stderr());
         String flat = Files.readString(out.resolve("report.md")).replaceAll(" +", " ");
-        assertTrue(Pattern.compile("\\| DnsDecodeBenchmark\\.light_protodec \\(thrpt\\) \\| [^|]+ \\| [^|]+ \\| ops/s "
-                + "\\| -1\\d\\.\\d% \\| within noise \\|").matcher(flat).find(), flat);
-        assertTrue(flat.contains("| DnsDecodeBenchmark.deep_protodec (thrpt) | 559,596 ± 13,735 | 706,353 ± 24,045 | "
-                + "ops/s | +26.2% | improved |"), flat);
+        assertTrue(flat.contains("0 regressed"), flat);
+        assertTrue(flat.contains("× as fast as the baseline, by the references"), flat);
     }
 
     @Test

@@ -18,7 +18,7 @@ class ReportOptionsTest {
         assertEquals(List.of(Path.of("a.json"), Path.of("b.json"), Path.of("c.json")), o.results());
         assertEquals(List.of(Path.of("gc1.log"), Path.of("gc2.log")), o.gcLogs());
         assertEquals(Path.of("target/r"), o.out());
-        assertEquals(10.0, o.thresholdPercent());
+        assertEquals(15.0, o.thresholdPercent());
         assertEquals(ReportOptions.DEFAULT_TITLE, o.title());
         assertEquals("dynamic", o.grouping().reference());
         assertEquals("_", o.grouping().variantSeparator());

@@ -6,7 +6,7 @@ package dev.protodec.reports.analysis;
  */
 public final class Noise {
 
-    /** A score whose error exceeds this fraction of it is noisy: 10%, the default regression threshold. */
+    /** A score whose error exceeds this fraction of it is noisy: 10%. */
     public static final double MAX_RELATIVE_ERROR = 0.10;
 
     /** The marker the tables put after a noisy score and after a ratio built on one. */

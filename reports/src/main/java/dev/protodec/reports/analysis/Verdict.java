@@ -5,6 +5,8 @@ public enum Verdict {
     IMPROVED("improved"),
     REGRESSED("regressed"),
     WITHIN_NOISE("within noise"),
+    /** Too few iterations in one of the runs for the U test ever to reach its p-value. */
+    TOO_FEW_ITERATIONS("too few iterations"),
     /** The two results use units that cannot be converted into each other. */
     NOT_COMPARABLE("not comparable");
 

@@ -91,6 +91,15 @@ public final class Format {
         return (value > 0 ? "+" : "") + fixed(value, 1) + "%";
     }
 
+    /** {@code 0.0022}, {@code 0.31}: two significant digits, {@code —} if there is none. */
+    public static String pValue(double value) {
+        if (!Double.isFinite(value)) {
+            return MISSING;
+        }
+        return value >= 0.01 ? fixed(value, 2) : new DecimalFormat("0.0#E0", DecimalFormatSymbols.getInstance(Locale.ROOT))
+                .format(value).replace("E", "e");
+    }
+
     static String millis(double value) {
         return Double.isFinite(value) ? fixed(value, value >= 100 ? 0 : 3) : MISSING;
     }

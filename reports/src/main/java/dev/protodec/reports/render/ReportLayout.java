@@ -202,15 +202,27 @@ public final class ReportLayout {
         blocks.add(new Paragraph("Against " + fileList(files) + " with a threshold of "
                 + Format.plain(b.thresholdPercent()) + "% (`--threshold`). " + BaselineComparator.RULE
                 + " The command exits with status 3 if any benchmark regressed."));
+        blocks.add(new Paragraph("The machine ran the new results " + Format.fixed(b.machineSpeed(), 3)
+                + "× as fast as the baseline, by the references. *Change* is that of JMH's scores (means, for "
+                + "information); *gated change* the change of the median iteration, adjusted for the machine, "
+                + "that the verdict rests on; *p* the U test's p-value for its direction."));
         blocks.add(new Paragraph("**" + b.summaryLine() + ".**"));
         List<List<String>> rows = new ArrayList<>();
+        boolean anyNoisy = false;
         for (Comparison c : b.comparisons()) {
-            rows.add(List.of(c.key().display(), Format.scoreWithError(c.oldScore(), c.oldError()),
-                    Format.scoreWithError(c.newScore(), c.newError()), c.unit(),
-                    Format.percentChange(c.changePercent()), c.verdict().text()));
+            boolean oldNoisy = Noise.isNoisy(c.oldScore(), c.oldError());
+            boolean newNoisy = Noise.isNoisy(c.newScore(), c.newError());
+            anyNoisy |= oldNoisy || newNoisy;
+            rows.add(List.of(c.key().display(), Format.marked(Format.scoreWithError(c.oldScore(), c.oldError()), oldNoisy),
+                    Format.marked(Format.scoreWithError(c.newScore(), c.newError()), newNoisy), c.unit(),
+                    Format.percentChange(c.changePercent()), Format.percentChange(c.gatedChangePercent()),
+                    Format.pValue(c.pValue()), c.verdict().text()));
         }
-        blocks.add(new Table(List.of("Benchmark", "Baseline", "New", "Unit", "Change", "Verdict"),
-                List.of(L, R, R, L, R, L), rows));
+        blocks.add(new Table(List.of("Benchmark", "Baseline", "New", "Unit", "Change", "Gated change", "p", "Verdict"),
+                List.of(L, R, R, L, R, R, R, L), rows));
+        if (anyNoisy) {
+            blocks.add(new Paragraph(Noise.LEGEND + " The gate does not use the error: it tests the iterations."));
+        }
         if (!b.onlyInNew().isEmpty()) {
             blocks.add(new Paragraph("Only in the new results (no verdict):"));
             blocks.add(new Bullets(b.onlyInNew()));
