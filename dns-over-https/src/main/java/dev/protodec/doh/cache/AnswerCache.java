@@ -14,13 +14,16 @@ public final class AnswerCache {
   private static final int ENTRY_OVERHEAD = 96;
 
   private final Cache<CacheKey, CachedAnswer> cache;
+  private final boolean storing;
 
   /**
-   * @param maxBytes the bound on payload plus key bytes (and a fixed overhead per entry)
+   * @param maxBytes the bound on payload plus key bytes (and a fixed overhead per entry); 0 stores
+   *     nothing, so every lookup misses (the shared-cache benchmark's switch: every hit from Redis)
    * @param maxStaleMillis how long after expiry an entry is kept for serve-stale (0: evicted at expiry)
    * @param clock the time entries expire by (tests pass a clock they move)
    */
   public AnswerCache(long maxBytes, long maxStaleMillis, InstantSource clock) {
+    this.storing = maxBytes > 0;
     this.cache = Caffeine.newBuilder()
         .maximumWeight(maxBytes)
         .weigher((CacheKey k, CachedAnswer v) -> k.weight() + v.payload().length + ENTRY_OVERHEAD)
@@ -37,7 +40,7 @@ public final class AnswerCache {
 
   /** Stores {@code answer} under {@code key} (an immutable copy), if it is cacheable. */
   public void store(CacheKey key, CachedAnswer answer) {
-    if (answer.cacheable()) {
+    if (storing && answer.cacheable()) {
       cache.put(key, answer);
     }
   }

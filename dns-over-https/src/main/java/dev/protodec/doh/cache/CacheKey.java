@@ -41,6 +41,11 @@ public final class CacheKey {
     return c;
   }
 
+  /** The lower-cased wire name, a copy (for the shared cache's key, off the hit path). */
+  public byte[] wireName() {
+    return Arrays.copyOf(name, nameLength);
+  }
+
   public int qtype() {
     return qtype;
   }

@@ -15,6 +15,8 @@ import dev.protodec.doh.decode.WireAnswerDecoder;
 import dev.protodec.doh.metrics.ResolverMetrics;
 import dev.protodec.doh.query.ParsedQuery;
 import dev.protodec.doh.query.QueryParser;
+import dev.protodec.doh.shared.SharedCache;
+import dev.protodec.doh.shared.SharedValues;
 import dev.protodec.doh.store.CacheEntryFactory;
 import dev.protodec.doh.upstream.UpstreamPool;
 import dev.protodec.doh.zone.EmbeddedZoneServer;
@@ -49,7 +51,8 @@ import org.xbill.DNS.Record;
  * cache ({@link AnswerCache}) → upstream on a miss ({@link UpstreamPool}, coalesced by {@link
  * InFlightQueries}) → store ({@link CacheEntryFactory}) → answer (a {@link CachedAnswerDecoder} writing
  * through {@link AnswerWriter}), plus serve-stale and prefetch around them. With no upstream configured it
- * starts an {@link EmbeddedZoneServer} and uses it.
+ * starts an {@link EmbeddedZoneServer} and uses it. With a {@link SharedCache} configured, an in-process miss
+ * asks it first (within its read deadline) and upstream answers are written to it behind the response.
  *
  * <p>The hit path (parse, key, lookup, decode, write) runs on the caller's thread with per-thread reused
  * state and allocates nothing but what the decoder does. Misses complete on the resolver's own threads.
@@ -76,6 +79,7 @@ public final class DefaultResolver implements Resolver {
   private final EmbeddedZoneServer zone;
   private final UpstreamPool upstreams;
   private final long maxStaleMillis;
+  private final SharedCache shared;
 
   /**
    * Builds the stages from {@code config}, registers the metrics and, without upstreams, starts the
@@ -95,6 +99,8 @@ public final class DefaultResolver implements Resolver {
     this.executor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
         daemon("resolver-"));
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("resolver-timer-"));
+    this.shared = config.sharedCache() == null ? null
+        : new SharedCache(config.sharedCache(), maxStaleMillis, config.clock(), config.registry());
     List<InetSocketAddress> addresses = config.upstreams();
     if (addresses.isEmpty()) {
       try {
@@ -143,7 +149,12 @@ public final class DefaultResolver implements Resolver {
     return upstreams;
   }
 
-  /** Drops every cached answer. */
+  /** The shared cache, when one is configured. */
+  public Optional<SharedCache> sharedCache() {
+    return Optional.ofNullable(shared);
+  }
+
+  /** Drops every cached answer (in process; the shared cache keeps its own). */
   public void clearCache() {
     cache.clear();
   }
@@ -193,11 +204,54 @@ public final class DefaultResolver implements Resolver {
     }
   }
 
-  /** Stage 4 on a miss: one upstream query per key, however many clients wait for it. */
+  /** An in-process miss: the shared cache if there is one, else upstream. */
   private void miss(CacheKey key, ParsedQuery query, AnswerCallback callback) {
     metrics.miss();
+    if (shared == null) {
+      upstream(key, query, callback);
+    } else {
+      shared.lookup(key).thenAcceptAsync(entry -> afterShared(entry, key, query, callback), executor);
+    }
+  }
+
+  /**
+   * A shared lookup came back (by its deadline): a fresh entry is answered and kept in process, one in the
+   * stale window is handled as an in-process stale entry would be, anything else goes upstream. A payload
+   * that does not decode is never served: refused (counted, deleted) and the query goes upstream.
+   */
+  private void afterShared(CachedAnswer found, CacheKey key, ParsedQuery query, AnswerCallback callback) {
+    CachedAnswer entry = found == null ? null : sharedEntry(found, key, query);
+    long now = config.clock().millis();
+    if (entry != null && entry.isFresh(now)) {
+      Scratch s = SCRATCH.get();
+      if (write(entry, query, entry.elapsedSeconds(now), 0, s)) {
+        cache.store(key, entry);
+        deliver(entry, query, 0, now, s, callback);
+        return;
+      }
+      shared.reject(key, SharedValues.Rejection.UNDECODABLE);
+    } else if (entry != null && entry.isServableStale(now, maxStaleMillis)) {
+      cache.store(key, entry);
+      refreshOrServeStale(entry, key, query, callback);
+      return;
+    }
+    upstream(key, query, callback);
+  }
+
+  /** The shared entry in this resolver's decoder mode, or null (refused) if it does not convert. */
+  private CachedAnswer sharedEntry(CachedAnswer entry, CacheKey key, ParsedQuery query) {
+    try {
+      return entries.fromMessage(entry, query);
+    } catch (IOException | RuntimeException e) {
+      shared.reject(key, SharedValues.Rejection.UNDECODABLE);
+      return null;
+    }
+  }
+
+  /** Stage 4 on a miss: one upstream query per key, however many clients wait for it. */
+  private void upstream(CacheKey key, ParsedQuery query, AnswerCallback callback) {
     boolean[] joined = new boolean[1];
-    inFlight.fetch(key, k -> fetch(query), joined)
+    inFlight.fetch(key, k -> fetch(k, query), joined)
         .whenCompleteAsync((entry, error) -> afterMiss(entry, error, query, callback), executor);
     if (joined[0]) {
       metrics.coalesced();
@@ -226,7 +280,7 @@ public final class DefaultResolver implements Resolver {
     ScheduledFuture<?> timer = timeout > 0
         ? scheduler.schedule(() -> serveStale(stale, query, answered, callback), timeout, TimeUnit.MILLISECONDS)
         : null;
-    inFlight.fetch(key, k -> fetch(query), null).whenCompleteAsync((fresh, error) -> {
+    inFlight.fetch(key, k -> fetch(k, query), null).whenCompleteAsync((fresh, error) -> {
       if (error != null || fresh.rcode() == Rcode.SERVFAIL) {
         serveStale(stale, query, answered, callback);
       } else if (answered.compareAndSet(false, true)) {
@@ -252,11 +306,14 @@ public final class DefaultResolver implements Resolver {
   /** A hit in the last part of the TTL: one background refresh (coalesced with any miss for the key). */
   private void prefetch(CacheKey key, ParsedQuery query) {
     metrics.prefetch();
-    inFlight.fetch(key, k -> fetch(query), null);
+    inFlight.fetch(key, k -> fetch(k, query), null);
   }
 
-  /** Stages 4 and 5: the upstream query for {@code query}'s question, its reply made a cache entry. */
-  private CompletableFuture<CachedAnswer> fetch(ParsedQuery query) {
+  /**
+   * Stages 4 and 5: the upstream query for {@code query}'s question, its reply made a cache entry (and
+   * queued for the shared cache: NOERROR and NXDOMAIN only, never SERVFAIL).
+   */
+  private CompletableFuture<CachedAnswer> fetch(CacheKey key, ParsedQuery query) {
     Message upstreamQuery;
     try {
       upstreamQuery = upstreamQuery(query);
@@ -264,7 +321,19 @@ public final class DefaultResolver implements Resolver {
       return CompletableFuture.failedFuture(e);
     }
     return upstreams.query(upstreamQuery).toCompletableFuture()
-        .thenApply(reply -> entries.create(reply, query, config.clock().millis()));
+        .thenApply(reply -> store(key, reply, query));
+  }
+
+  private CachedAnswer store(CacheKey key, Message reply, ParsedQuery query) {
+    if (shared == null) {
+      return entries.create(reply, query, config.clock().millis());
+    }
+    CacheEntryFactory.Created created = entries.createWithMessage(reply, query, config.clock().millis());
+    CachedAnswer entry = created.entry();
+    if (entry.cacheable() && (entry.rcode() == Rcode.NOERROR || entry.rcode() == Rcode.NXDOMAIN)) {
+      shared.offer(key, created.message(), entry);
+    }
+    return entry;
   }
 
   /** The question with RD, the client's CD and DO bits, and our EDNS size. */
@@ -282,6 +351,16 @@ public final class DefaultResolver implements Resolver {
   /** Stage 6: decode the entry and write the answer, then hand it to the callback. */
   private void answer(CachedAnswer entry, ParsedQuery q, int elapsed, int ttlOverride, long now, Scratch s,
       AnswerCallback callback) {
+    if (write(entry, q, elapsed, ttlOverride, s)) {
+      deliver(entry, q, ttlOverride, now, s, callback);
+    } else {
+      LOG.log(System.Logger.Level.WARNING, "a cached answer did not decode; answering SERVFAIL");
+      error(q, Rcode.SERVFAIL, true, ErrorAnswer.NO_EDE, s.writer, callback);
+    }
+  }
+
+  /** Decodes the entry into the thread's writer; false if it does not decode. */
+  private boolean write(CachedAnswer entry, ParsedQuery q, int elapsed, int ttlOverride, Scratch s) {
     AnswerWriter w = s.writer;
     boolean timed = (++s.answers & (DECODE_SAMPLE - 1)) == 0;
     long start = timed ? System.nanoTime() : 0;
@@ -292,13 +371,19 @@ public final class DefaultResolver implements Resolver {
       }
       w.finish(pad(q));
     } catch (IOException | RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "a cached answer did not decode; answering SERVFAIL", e);
-      error(q, Rcode.SERVFAIL, true, ErrorAnswer.NO_EDE, w, callback);
-      return;
+      LOG.log(System.Logger.Level.DEBUG, "a cached answer did not decode", e);
+      return false;
     }
     if (timed) {
       metrics.decodeTime(System.nanoTime() - start);
     }
+    return true;
+  }
+
+  /** Hands the written answer to the callback, with its max-age. */
+  private void deliver(CachedAnswer entry, ParsedQuery q, int ttlOverride, long now, Scratch s,
+      AnswerCallback callback) {
+    AnswerWriter w = s.writer;
     int maxAge = w.minTtl() >= 0 ? w.minTtl() : ttlOverride > 0 ? ttlOverride : entry.remainingSeconds(now);
     metrics.answered(entry.rcode(), q.qtype());
     callback.onAnswer(w.buffer(), w.length(), maxAge);
@@ -317,6 +402,9 @@ public final class DefaultResolver implements Resolver {
 
   @Override
   public void close() {
+    if (shared != null) {
+      shared.close();
+    }
     if (upstreams != null) {
       upstreams.close();
     }

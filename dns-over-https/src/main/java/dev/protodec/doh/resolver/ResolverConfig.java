@@ -1,5 +1,6 @@
 package dev.protodec.doh.resolver;
 
+import dev.protodec.doh.shared.SharedCacheConfig;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import java.util.Objects;
  * @param decoder how cached answers are kept and decoded
  * @param upstreams upstream servers; empty: start the embedded zone server and use it
  * @param zoneFile the embedded server's zone file; null: the bundled {@code example.test.} zone
- * @param cacheMaxBytes the cache's bound in bytes
+ * @param cacheMaxBytes the in-process cache's bound in bytes (0: no in-process cache)
  * @param minTtl the smallest TTL an answer is cached for (seconds)
  * @param maxTtl the largest TTL an answer is cached for (seconds)
  * @param maxNegativeTtl the largest TTL a negative answer is cached for (seconds, RFC 2308)
@@ -34,6 +35,8 @@ import java.util.Objects;
  * @param padAlways pad every EDNS answer to a multiple of 468 bytes, not only when the query asks (RFC 8467)
  * @param registry where the metrics are registered
  * @param clock the time TTLs decay by (tests pass a clock they move)
+ * @param sharedCache the cache shared with other instances on Redis, asked on an in-process miss; null:
+ *     none
  */
 public record ResolverConfig(
     DecoderMode decoder,
@@ -55,9 +58,10 @@ public record ResolverConfig(
     int udpPayloadSize,
     boolean padAlways,
     PrometheusRegistry registry,
-    InstantSource clock) {
+    InstantSource clock,
+    SharedCacheConfig sharedCache) {
 
-  /** Validates; every reference must be non-null but {@code zoneFile}. */
+  /** Validates; every reference must be non-null but {@code zoneFile} and {@code sharedCache}. */
   public ResolverConfig {
     Objects.requireNonNull(decoder, "decoder");
     upstreams = List.copyOf(upstreams);
@@ -103,6 +107,7 @@ public record ResolverConfig(
     b.padAlways = padAlways;
     b.registry = registry;
     b.clock = clock;
+    b.sharedCache = sharedCache;
     return b;
   }
 
@@ -128,6 +133,7 @@ public record ResolverConfig(
     private boolean padAlways;
     private PrometheusRegistry registry;
     private InstantSource clock = InstantSource.system();
+    private SharedCacheConfig sharedCache;
 
     private Builder() {}
 
@@ -149,7 +155,10 @@ public record ResolverConfig(
       return this;
     }
 
-    /** Default 64 MiB. */
+    /**
+     * Default 64 MiB; 0 turns the in-process cache off (every query goes to the shared cache, then
+     * upstream: the shared-hit benchmark's switch).
+     */
     public Builder cacheMaxBytes(long v) {
       cacheMaxBytes = v;
       return this;
@@ -251,11 +260,17 @@ public record ResolverConfig(
       return this;
     }
 
+    /** Default null: no shared cache. */
+    public Builder sharedCache(SharedCacheConfig v) {
+      sharedCache = v;
+      return this;
+    }
+
     public ResolverConfig build() {
       return new ResolverConfig(decoder, upstreams, zoneFile, cacheMaxBytes, minTtl, maxTtl, maxNegativeTtl,
           servfailTtl, maxStale, staleAnswerTtl, staleClientTimeout, prefetchPercent, upstreamTimeout,
           upstreamAttempts, healthProbeInterval, healthFailureThreshold, udpPayloadSize, padAlways,
-          registry != null ? registry : new PrometheusRegistry(), clock);
+          registry != null ? registry : new PrometheusRegistry(), clock, sharedCache);
     }
   }
 }

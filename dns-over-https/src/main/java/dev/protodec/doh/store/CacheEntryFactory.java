@@ -10,6 +10,8 @@ import dev.protodec.doh.decode.GeneratedAnswerDecoder;
 import dev.protodec.doh.decode.WireEntry;
 import dev.protodec.doh.query.ParsedQuery;
 import dev.protodec.doh.resolver.DecoderMode;
+import dev.protodec.runtime.ProtoReader;
+import java.io.IOException;
 import org.xbill.DNS.Message;
 
 /**
@@ -29,12 +31,40 @@ public final class CacheEntryFactory {
     this.converter = new MessageConverter(ttls);
   }
 
+  /**
+   * An entry and its message's protobuf bytes: what the shared cache stores. In the protobuf modes the
+   * two are one array; in {@code WIRE} mode the entry's payload is the wire form.
+   */
+  public record Created(CachedAnswer entry, byte[] message) {}
+
   /** The entry for {@code reply} to {@code query}, stored at {@code nowMillis}. */
   public CachedAnswer create(Message reply, ParsedQuery query, long nowMillis) {
+    return createWithMessage(reply, query, nowMillis).entry();
+  }
+
+  /** {@link #create}, keeping the protobuf message bytes too. */
+  public Created createWithMessage(Message reply, ParsedQuery query, long nowMillis) {
     int ttl = ttls.entryTtl(reply);
     DnsMessage message = converter.convert(reply, ttl);
-    byte[] payload = mode == DecoderMode.WIRE ? wire(message, query) : message.toByteArray();
-    return new CachedAnswer(payload, nowMillis, ttl, reply.getRcode());
+    byte[] protobuf = message.toByteArray();
+    byte[] payload = mode == DecoderMode.WIRE ? wire(message, query) : protobuf;
+    return new Created(new CachedAnswer(payload, nowMillis, ttl, reply.getRcode()), protobuf);
+  }
+
+  /**
+   * An entry read from the shared cache (its payload a protobuf message) in this factory's mode: itself
+   * in the protobuf modes, its wire form for {@code query} in {@code WIRE} mode.
+   *
+   * @throws IOException if the message does not decode ({@code WIRE} mode only; the protobuf modes find
+   *     out when they write the answer)
+   */
+  public CachedAnswer fromMessage(CachedAnswer shared, ParsedQuery query) throws IOException {
+    if (mode != DecoderMode.WIRE) {
+      return shared;
+    }
+    DnsMessage message = DnsMessage.newInstance();
+    ProtoReader.newInstance().wrap(shared.payload()).parseInto(message);
+    return new CachedAnswer(wire(message, query), shared.storedAtMillis(), shared.ttlSeconds(), shared.rcode());
   }
 
   private static byte[] wire(DnsMessage message, ParsedQuery query) {
