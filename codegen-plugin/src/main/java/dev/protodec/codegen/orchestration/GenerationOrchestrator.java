@@ -15,6 +15,7 @@ import dev.protodec.codegen.protoc.ProtocResult;
 import dev.protodec.codegen.protoc.ProtocRunner;
 import dev.protodec.codegen.sources.ClassPath;
 import dev.protodec.codegen.sources.DependencyJar;
+import dev.protodec.codegen.sources.ImportRoots;
 import dev.protodec.codegen.sources.ProtoFile;
 import dev.protodec.codegen.sources.ProtoFileScanner;
 import dev.protodec.codegen.sources.ProtoJarExtractor;
@@ -24,7 +25,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -120,18 +123,28 @@ public final class GenerationOrchestrator {
 
   private FileDescriptorSet compile(GenerationRequest request, List<String> names, Log log)
       throws IOException, MojoExecutionException, MojoFailureException {
-    List<Path> importRoots = importRoots(request, log);
-    ProtocInvocation invocation =
-        new ProtocInvocation(protocExecutable(request), importRoots, request.descriptorSetOut(), names);
+    ImportRoots importRoots = importRoots(request, log);
+    ProtocInvocation invocation = new ProtocInvocation(
+        protocExecutable(request), importRoots.paths(), request.descriptorSetOut(), names);
     log.debug("protodec: running " + invocation.executable() + " " + String.join(" ", invocation.arguments()));
     ProtocResult result = runProtoc(invocation, request.protocArgumentFile());
-    List<String> messages = ProtocDiagnostics.withRealPaths(result.output(), importRoots);
+    List<String> messages = ProtocDiagnostics.withRealPaths(result.output(), importRoots.paths());
     if (!result.succeeded()) {
-      throw new MojoFailureException("protoc failed with exit code " + result.exitCode()
-          + " (arguments in " + request.protocArgumentFile() + "):\n" + String.join("\n", messages));
+      throw new MojoFailureException(protocFailure(request, result, messages, importRoots));
     }
     messages.stream().filter(line -> !line.isBlank()).forEach(line -> log.warn("protoc: " + line));
     return FileDescriptorSet.parseFrom(Files.readAllBytes(request.descriptorSetOut()));
+  }
+
+  /** protoc's messages, then for each file it could not find, where it was looked for. */
+  private static String protocFailure(GenerationRequest request, ProtocResult result,
+      List<String> messages, ImportRoots importRoots) {
+    StringBuilder out = new StringBuilder("protoc failed with exit code " + result.exitCode()
+        + " (arguments in " + request.protocArgumentFile() + "):\n" + String.join("\n", messages));
+    for (String missing : ProtocDiagnostics.filesNotFound(messages)) {
+      out.append("\n").append(importRoots.notFound(missing));
+    }
+    return out.toString();
   }
 
   private Path protocExecutable(GenerationRequest request) throws IOException, MojoExecutionException {
@@ -156,26 +169,31 @@ public final class GenerationOrchestrator {
    * The {@code -I} roots, first match wins: the source roots, the user's import paths, the
    * {@code .proto} files of each dependency jar, and last protobuf-java's well-known types.
    */
-  private static List<Path> importRoots(GenerationRequest request, Log log) throws IOException {
-    List<Path> roots = new ArrayList<>();
-    request.sourceRoots().stream().filter(Files::isDirectory).forEach(roots::add);
+  private static ImportRoots importRoots(GenerationRequest request, Log log) throws IOException {
+    List<Path> sourceRoots = request.sourceRoots().stream().filter(Files::isDirectory).toList();
+    List<Path> importPaths = new ArrayList<>();
     for (Path importPath : request.importPaths()) {
       if (Files.isDirectory(importPath)) {
-        roots.add(importPath);
+        importPaths.add(importPath);
       } else {
         log.warn("protodec: import path " + importPath + " is not a directory, ignored");
       }
     }
+    Map<DependencyJar, Path> jarRoots = new LinkedHashMap<>();
+    List<DependencyJar> jarsWithoutProtos = new ArrayList<>();
     for (DependencyJar jar : request.dependencyJars()) {
       Path directory = jar.extractionDirectory(request.importsDirectory());
       if (extractProtos(jar, directory) > 0) {
         log.debug("protodec: importing .proto files of " + jar);
-        roots.add(directory);
+        jarRoots.put(jar, directory);
+      } else {
+        jarsWithoutProtos.add(jar);
       }
     }
-    WellKnownTypes.extract(request.wellKnownTypesDirectory());
-    roots.add(request.wellKnownTypesDirectory());
-    return roots;
+    Path wellKnownTypes = request.wellKnownTypesDirectory();
+    WellKnownTypes.extract(wellKnownTypes);
+    return new ImportRoots(sourceRoots, importPaths, jarRoots, jarsWithoutProtos,
+        wellKnownTypes, WellKnownTypes.list(wellKnownTypes));
   }
 
   private static int extractProtos(DependencyJar jar, Path directory) throws IOException {

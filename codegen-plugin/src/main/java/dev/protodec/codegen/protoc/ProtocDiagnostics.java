@@ -14,11 +14,25 @@ import java.util.List;
  */
 public final class ProtocDiagnostics {
   private static final String MARKER = ".proto:";
+  private static final String FILE_NOT_FOUND = ": File not found.";
 
   private ProtocDiagnostics() {}
 
   public static List<String> withRealPaths(List<String> lines, List<Path> importRoots) {
     return lines.stream().map(line -> withRealPath(line, importRoots)).toList();
+  }
+
+  /**
+   * The files protoc could not find on any import root: from its lines {@code foo/bar.proto: File not
+   * found.}, in the order it printed them, each once.
+   */
+  public static List<String> filesNotFound(List<String> lines) {
+    return lines.stream()
+        .filter(line -> line.endsWith(FILE_NOT_FOUND))
+        .map(line -> line.substring(0, line.length() - FILE_NOT_FOUND.length()))
+        .filter(name -> name.endsWith(".proto"))
+        .distinct()
+        .toList();
   }
 
   static String withRealPath(String line, List<Path> importRoots) {

@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * protobuf-java's {@code google/protobuf/*.proto} (timestamp, duration, any, descriptor, ...), taken
@@ -26,6 +29,23 @@ public final class WellKnownTypes {
    */
   public static int extract(Path targetDir) throws IOException {
     return ProtoJarExtractor.extract(protobufJavaJar(), targetDir, WellKnownTypes::isWellKnownType);
+  }
+
+  /**
+   * The well-known types below {@code dir} (as {@link #extract} left it), as they are imported:
+   * {@code google/protobuf/any.proto}, ..., sorted.
+   */
+  public static List<String> list(Path dir) throws IOException {
+    Path directory = dir.resolve(PREFIX);
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.map(file -> PREFIX + file.getFileName())
+          .filter(WellKnownTypes::isWellKnownType)
+          .sorted()
+          .toList();
+    }
   }
 
   static boolean isWellKnownType(String entryName) {

@@ -47,4 +47,16 @@ class ProtocDiagnosticsTest {
 
     assertEquals(lines, ProtocDiagnostics.withRealPaths(lines, List.of(dir)));
   }
+
+  @Test
+  void filesNotFoundAreTheImportsProtocCouldNotResolve() {
+    List<String> lines = List.of(
+        "/tmp/other: warning: directory does not exist.",
+        "com/x/missing.proto: File not found.",
+        "a/a.proto:2:1: Import \"com/x/missing.proto\" was not found or had errors.",
+        "b.proto: File not found.",
+        "com/x/missing.proto: File not found.");
+
+    assertEquals(List.of("com/x/missing.proto", "b.proto"), ProtocDiagnostics.filesNotFound(lines));
+  }
 }
