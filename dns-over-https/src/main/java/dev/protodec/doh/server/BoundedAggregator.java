@@ -16,11 +16,21 @@ import io.netty.handler.codec.http.HttpUtil;
 /**
  * HTTP/1.1 bodies up to 65,535 bytes. Past that, Netty's aggregator would write its 413 itself, at
  * once, ahead of the answers still owed to earlier pipelined requests; instead the oversized request
- * goes on to {@link Http1Handler} as a failed request, which answers 413 in its turn and then closes
- * (the rest of the body is discarded meanwhile). The same for {@code expect: 100-continue} with a
+ * goes on to {@link Http1Handler} as a failed request ({@link BodyTooLargeException}), which answers
+ * 413 in its turn. The rest of the body is read and discarded, and the connection goes on if the
+ * request was keep-alive, as Netty's own 413 did. The same for {@code expect: 100-continue} with a
  * declared length over the limit.
  */
 final class BoundedAggregator extends HttpObjectAggregator {
+
+  /** The failure an oversized request carries: unlike other decoder failures the connection can go on. */
+  static final class BodyTooLargeException extends TooLongFrameException {
+    private static final long serialVersionUID = 1L;
+
+    BodyTooLargeException(String message) {
+      super(message);
+    }
+  }
 
   BoundedAggregator() {
     super(DohServerConfig.MAX_BODY_BYTES);
@@ -46,7 +56,7 @@ final class BoundedAggregator extends HttpObjectAggregator {
             request.protocolVersion(), request.method(), request.uri(), Unpooled.EMPTY_BUFFER,
             request.headers().copy(), EmptyHttpHeaders.INSTANCE);
     failed.setDecoderResult(
-        DecoderResult.failure(new TooLongFrameException("body over " + maxContentLength() + " bytes")));
+        DecoderResult.failure(new BodyTooLargeException("body over " + maxContentLength() + " bytes")));
     ctx.fireChannelRead(failed); // the aggregator releases the oversized message itself
   }
 }

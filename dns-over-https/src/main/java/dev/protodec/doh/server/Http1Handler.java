@@ -65,7 +65,9 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
       pending.add(exchange);
       DecoderResult result = request.decoderResult();
       if (result.isFailure()) {
-        closing = true;
+        // A body over the limit leaves the codec in step (the aggregator discards the rest): 413 and
+        // go on if keep-alive. Any other failure leaves the byte stream unparseable: answer and close.
+        closing = !(result.cause() instanceof BoundedAggregator.BodyTooLargeException);
         DohRouter.error(exchange, failureStatus(result.cause()), null, "bad request: " + result.cause().getMessage());
         return;
       }
