@@ -114,9 +114,14 @@ final class RedisLink implements AutoCloseable {
     }
     CompletableFuture<? extends StatefulConnection<byte[], byte[]>> attempt;
     try {
-      attempt = client instanceof RedisClusterClient
-          ? ((RedisClusterClient) client).connectAsync(ByteArrayCodec.INSTANCE)
-          : ((RedisClient) client).connectAsync(ByteArrayCodec.INSTANCE, uris.get(0)).toCompletableFuture();
+      if (client instanceof RedisClusterClient) {
+        RedisClusterClient cluster = (RedisClusterClient) client;
+        // Lettuce 7 connects asynchronously only once the topology is loaded
+        attempt = cluster.refreshPartitionsAsync().toCompletableFuture()
+            .thenCompose(loaded -> cluster.connectAsync(ByteArrayCodec.INSTANCE));
+      } else {
+        attempt = ((RedisClient) client).connectAsync(ByteArrayCodec.INSTANCE, uris.get(0)).toCompletableFuture();
+      }
     } catch (RuntimeException e) {
       attempt = CompletableFuture.failedFuture(e);
     }
@@ -135,14 +140,24 @@ final class RedisLink implements AutoCloseable {
       return;
     }
     if (c instanceof StatefulRedisClusterConnection) {
+      // node connections open lazily and reject commands until up: open them all before the first GET
       var async = ((StatefulRedisClusterConnection<byte[], byte[]>) c).async();
-      strings = async;
-      keys = async;
+      async.masters().commands().ping().toCompletableFuture()
+          .orTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+          .whenComplete((pong, error) -> {
+            keys = async;
+            strings = async;
+            publish(c);
+          });
     } else {
       var async = ((StatefulRedisConnection<byte[], byte[]>) c).async();
-      strings = async;
       keys = async;
+      strings = async;
+      publish(c);
     }
+  }
+
+  private void publish(StatefulConnection<byte[], byte[]> c) {
     connection = c;
     lastError = null;
     LOG.log(System.Logger.Level.INFO, "shared cache: connected to {0}", config.uri());
