@@ -212,7 +212,7 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skipped()) {
-      getLog().debug("protodec: skipped");
+      getLog().info("protodec: skipped (" + skipReason() + "), nothing generated");
       return;
     }
     GenerationRequest request = request();
@@ -237,6 +237,11 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
   /** Whether {@code skip} or a goal-specific switch turns the goal off. */
   boolean skipped() {
     return skip;
+  }
+
+  /** The switch that turned the goal off, for the log. */
+  String skipReason() {
+    return "protodec.skip";
   }
 
   /** Whether the goal imports from {@code artifact}: main code sees no test-scoped jars. */

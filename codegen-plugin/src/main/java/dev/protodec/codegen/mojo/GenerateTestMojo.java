@@ -66,10 +66,11 @@ public final class GenerateTestMojo extends AbstractGenerateMojo {
   File testOutputDirectory;
 
   /**
-   * Maven's usual switch to skip compiling and running tests; it skips this goal too.
+   * Maven's usual switch to skip compiling and running tests ({@code mvn install
+   * -Dmaven.test.skip=true}); it skips this goal too.
    *
    * <pre>
-   * mvn install -Dmaven.test.skip=true
+   * &lt;mavenTestSkip&gt;true&lt;/mavenTestSkip&gt;
    * </pre>
    *
    * <p>Default: {@code false}.
@@ -92,6 +93,11 @@ public final class GenerateTestMojo extends AbstractGenerateMojo {
   @Override
   boolean skipped() {
     return super.skipped() || mavenTestSkip;
+  }
+
+  @Override
+  String skipReason() {
+    return skip ? super.skipReason() : "maven.test.skip";
   }
 
   @Override
