@@ -7,6 +7,8 @@ import dev.protodec.doh.server.DohServer;
 import dev.protodec.doh.server.DohServerConfig;
 import dev.protodec.doh.server.MetricsServer;
 import dev.protodec.doh.server.TlsSettings;
+import dev.protodec.doh.shared.SharedCacheConfig;
+import dev.protodec.doh.shared.SharedCacheUri;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -118,7 +120,8 @@ public final class ServeCommand implements Callable<Integer> {
   private InetSocketAddress metrics;
 
   @Option(names = "--cache-bytes", paramLabel = "BYTES", defaultValue = "67108864",
-      description = "Bound of the answer cache in bytes.")
+      description = "Bound of the in-process answer cache in bytes (0: none, every query goes to the shared"
+          + " cache, then upstream).")
   private long cacheBytes;
 
   @Option(names = "--min-ttl", paramLabel = "SECONDS", defaultValue = "0",
@@ -132,6 +135,22 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--serve-stale", paramLabel = "SECONDS", defaultValue = "86400",
       description = "How long past expiry an answer may be served when upstreams fail (RFC 8767; 0: never).")
   private long serveStaleSeconds;
+
+  @Option(names = "--shared-cache", paramLabel = "URI",
+      description = {"Share the cache with other instances on Redis: asked on an in-process miss, written"
+          + " behind upstream answers. redis://[USER:PASSWORD@]HOST:PORT, rediss://... (TLS), or"
+          + " redis-cluster://[USER:PASSWORD@]HOST:PORT,HOST:PORT,... (Redis Cluster seeds;"
+          + " rediss-cluster:// with TLS). Percent-encode special characters in USER and PASSWORD."
+          + " Redis down or slow: answers come from this instance and its upstreams."})
+  private String sharedCache;
+
+  @Option(names = "--shared-cache-deadline", paramLabel = "MILLIS", defaultValue = "5",
+      description = "How long an in-process miss waits for the shared cache before it goes upstream.")
+  private long sharedCacheDeadlineMillis;
+
+  @Option(names = "--shared-cache-queue", paramLabel = "N", defaultValue = "10000",
+      description = "Writes to the shared cache that may wait; more are dropped (and counted).")
+  private int sharedCacheQueue;
 
   @Option(names = "--pad-always",
       description = "Pad every EDNS answer to a multiple of 468 bytes (RFC 8467), not only when the query asks.")
@@ -187,6 +206,7 @@ public final class ServeCommand implements Callable<Integer> {
               .maxTtl(maxTtl)
               .maxStale(Duration.ofSeconds(serveStaleSeconds))
               .padAlways(padAlways)
+              .sharedCache(sharedCacheConfig())
               .registry(registry)
               .build();
       DohServerConfig server =
@@ -211,6 +231,15 @@ public final class ServeCommand implements Callable<Integer> {
     }
   }
 
+  private SharedCacheConfig sharedCacheConfig() {
+    if (sharedCache == null) {
+      return null;
+    }
+    return SharedCacheConfig.of(SharedCacheUri.parse(sharedCache))
+        .withReadDeadline(Duration.ofMillis(sharedCacheDeadlineMillis))
+        .withWriteQueue(sharedCacheQueue);
+  }
+
   @Override
   public Integer call() throws Exception {
     Configs configs = configs();
@@ -224,7 +253,7 @@ public final class ServeCommand implements Callable<Integer> {
       Signals.onHangUp(new Reloader(resolver, upstreamFile)::reload);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> drainBeforeExit(stop, drained, configs), "doh-drain"));
       PrintWriter out = spec.commandLine().getOut();
-      out.println(startLine(server, metricsServer, grpcServer));
+      out.println(startLine(resolver, server, metricsServer, grpcServer));
       out.flush();
       stop.await();
       LOG.info("stopping: draining in-flight requests (up to {})", configs.server().drainTimeout());
@@ -254,7 +283,8 @@ public final class ServeCommand implements Callable<Integer> {
     return address == null ? null : new GrpcServer(address, resolver).start();
   }
 
-  private static String startLine(DohServer server, MetricsServer metrics, GrpcServer grpc) {
+  private static String startLine(DefaultResolver resolver, DohServer server, MetricsServer metrics,
+      GrpcServer grpc) {
     InetSocketAddress a = server.address();
     String host = a.getAddress().getHostAddress();
     String authority = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();
@@ -264,6 +294,9 @@ public final class ServeCommand implements Callable<Integer> {
     }
     if (grpc != null) {
       line += ", gRPC on " + grpc.address().getHostString() + ":" + grpc.port();
+    }
+    if (resolver.sharedCache().isPresent()) {
+      line += ", shared cache " + resolver.sharedCache().get().config().uri();
     }
     return line;
   }

@@ -9,6 +9,8 @@ import dev.protodec.doh.resolver.DecoderMode;
 import dev.protodec.doh.resolver.ResolverConfig;
 import dev.protodec.doh.server.DohServerConfig;
 import dev.protodec.doh.server.TlsSettings;
+import dev.protodec.doh.shared.SharedCacheConfig;
+import dev.protodec.doh.shared.SharedCacheUri;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
@@ -77,6 +79,26 @@ class ServeCommandParsingTest {
   }
 
   @Test
+  void sharedCacheFlagsGiveTheUriDeadlineAndQueue() {
+    assertEquals(null, parse().resolver().sharedCache());
+    SharedCacheConfig single = parse("--shared-cache", "redis://doh:s%40cret@127.0.0.1:6380",
+        "--shared-cache-deadline", "3", "--shared-cache-queue", "500").resolver().sharedCache();
+    assertEquals(new SharedCacheUri(false, false, "doh", "s@cret",
+        List.of(InetSocketAddress.createUnresolved("127.0.0.1", 6380))), single.uri());
+    assertEquals(Duration.ofMillis(3), single.readDeadline());
+    assertEquals(500, single.writeQueue());
+    assertEquals("redis://doh:***@127.0.0.1:6380", single.uri().toString());
+    SharedCacheUri cluster = parse("--shared-cache", "rediss-cluster://h1:7000,[::1]:7001,h3")
+        .resolver().sharedCache().uri();
+    assertTrue(cluster.tls() && cluster.cluster());
+    assertEquals(List.of(InetSocketAddress.createUnresolved("h1", 7000), InetSocketAddress.createUnresolved("::1", 7001),
+        InetSocketAddress.createUnresolved("h3", 6379)), cluster.seeds());
+    assertEquals(2, exitCode("--shared-cache", "redis://h1:1,h2:2"));
+    assertEquals(2, exitCode("--shared-cache", "memcached://h1:1"));
+    assertEquals(2, exitCode("--shared-cache", "redis://h1:1", "--shared-cache-deadline", "0"));
+  }
+
+  @Test
   void tlsOffIsCleartext() {
     assertEquals(TlsSettings.off(), parse("--tls", "off").server().tls());
   }
@@ -116,7 +138,8 @@ class ServeCommandParsingTest {
     for (String flag : new String[] {"--listen", "--tls", "--tls12", "--upstream", "--zone", "--decoder", "--metrics",
         "--cache-bytes", "--min-ttl", "--max-ttl", "--serve-stale", "--pad-always", "--max-streams",
         "--max-connections", "--max-header-bytes", "--idle-timeout", "--header-timeout", "--max-rst",
-        "--rst-window", "--drain-timeout", "--io-threads", "--upstream-file", "--grpc"}) {
+        "--rst-window", "--drain-timeout", "--io-threads", "--upstream-file", "--grpc", "--shared-cache",
+        "--shared-cache-deadline", "--shared-cache-queue", "redis-cluster://"}) {
       assertTrue(help.contains(flag), flag + " missing from:\n" + help);
     }
     assertTrue(help.contains("Default: 127.0.0.1:8443"), help);
