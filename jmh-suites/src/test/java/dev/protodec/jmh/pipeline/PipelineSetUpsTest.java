@@ -54,6 +54,21 @@ class PipelineSetUpsTest {
   }
 
   @Test
+  void sharedHitsComeFromRedisAndTheDecodersAgree() throws Exception {
+    boolean installed = java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/redis-server"));
+    if (!installed && System.getenv("CI") == null) {
+      org.junit.jupiter.api.Assumptions.abort("redis-server is not installed");
+    }
+    PipelineSharedHit shared = new PipelineSharedHit();
+    shared.setUp(DecoderMode.WIRE); // fills Redis, cross-checks the three shared-only resolvers
+    for (int i = 0; i < 3; i++) {
+      shared.resolveAll(BH);
+    }
+    shared.tearDown(); // throws if any answer came from upstream instead of Redis
+    shared.stopRedis();
+  }
+
+  @Test
   void queriesAreSkewedLikeZipf() {
     PipelineWorkload workload = PipelineWorkload.fromCorpus();
     int[] counts = new int[workload.questions().size()];
