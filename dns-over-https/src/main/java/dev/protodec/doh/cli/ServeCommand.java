@@ -1,5 +1,6 @@
 package dev.protodec.doh.cli;
 
+import dev.protodec.doh.metrics.JvmProcessMetrics;
 import dev.protodec.doh.resolver.DecoderMode;
 import dev.protodec.doh.resolver.DefaultResolver;
 import dev.protodec.doh.resolver.ResolverConfig;
@@ -243,6 +244,7 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Configs configs = configs();
+    JvmProcessMetrics.register(configs.server().registry());
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch drained = new CountDownLatch(1);
     try (DefaultResolver resolver = new DefaultResolver(configs.resolver());
