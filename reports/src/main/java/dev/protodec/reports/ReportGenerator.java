@@ -8,8 +8,10 @@ import dev.protodec.reports.analysis.Grouper;
 import dev.protodec.reports.analysis.RunLabels;
 import dev.protodec.reports.model.BenchmarkResult;
 import dev.protodec.reports.model.GcLog;
+import dev.protodec.reports.model.LoadResult;
 import dev.protodec.reports.read.GcLogReader;
 import dev.protodec.reports.read.JmhJsonReader;
+import dev.protodec.reports.read.LoadJsonReader;
 import dev.protodec.reports.read.ReportInputException;
 import dev.protodec.reports.render.ChartImage;
 import dev.protodec.reports.render.Charts;
@@ -63,10 +65,14 @@ public final class ReportGenerator {
             baseline = Optional.of(new BaselineComparator(options.thresholdPercent(), options.grouping())
                     .compare(readResults(options.baselines()), results));
         }
+        Optional<LoadResult> load = Optional.empty();
+        if (options.load().isPresent()) {
+            load = Optional.of(new LoadJsonReader().read(options.load().get()));
+        }
         List<BenchmarkGroup> groups = new Grouper(options.grouping()).group(results);
         ReportData data = new ReportData(options.title(), options.results(), results, groups, options.grouping(),
                 gcLogs, options.baselines(), baseline,
-                environmentProbe.probe(results, ZonedDateTime.now(clock)));
+                environmentProbe.probe(results, ZonedDateTime.now(clock)), load);
         Report report = new ReportLayout(new Charts()).layout(data);
 
         Path out = options.out().toAbsolutePath().normalize();

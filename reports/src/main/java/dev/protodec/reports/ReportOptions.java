@@ -4,6 +4,7 @@ import dev.protodec.reports.analysis.GroupingOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The command line, parsed and checked.
@@ -15,6 +16,7 @@ import java.util.List;
  * @param out              output directory
  * @param title            report title
  * @param grouping         reference and variant rules
+ * @param load             the DoH load run's {@code load-result.json} ({@code bin/load}), if any
  */
 public record ReportOptions(
         List<Path> results,
@@ -23,7 +25,8 @@ public record ReportOptions(
         double thresholdPercent,
         Path out,
         String title,
-        GroupingOptions grouping) {
+        GroupingOptions grouping,
+        Optional<Path> load) {
 
     public static final double DEFAULT_THRESHOLD = 15.0;
     public static final String DEFAULT_TITLE = "protodec benchmark report";
@@ -35,6 +38,8 @@ public record ReportOptions(
               --out <dir>                where report.md, report.html and charts/ are written
               --gc-log <file>...         unified GC log (-Xlog:gc:file=...); optional, repeatable
               --baseline <file>...       earlier JMH JSON results to compare with; optional
+              --load <file>              bin/load's load-result.json: adds the pipeline-over-sockets
+                                         section; optional
               --threshold <percent>      regression threshold, default 15
               --title <text>             report title, default "protodec benchmark report"
               --reference <text>|none    the contender whose name contains <text> (ignoring case) is
@@ -74,6 +79,7 @@ public record ReportOptions(
         String title = DEFAULT_TITLE;
         String reference = GroupingOptions.DEFAULT_REFERENCE;
         String separator = GroupingOptions.DEFAULT_VARIANT_SEPARATOR;
+        Path load = null;
 
         int i = 0;
         while (i < args.length) {
@@ -97,6 +103,7 @@ public record ReportOptions(
                 case "--baseline" -> baselines.addAll(paths(arg, values));
                 case "--threshold" -> threshold = threshold(single(arg, values));
                 case "--out" -> out = Path.of(single(arg, values));
+                case "--load" -> load = Path.of(single(arg, values));
                 case "--title" -> title = single(arg, values);
                 case "--reference" -> reference = noneAsEmpty(single(arg, values));
                 case "--variant-separator" -> separator = noneAsEmpty(single(arg, values));
@@ -112,7 +119,7 @@ public record ReportOptions(
             throw new UsageException("--out <dir> is required");
         }
         return new ReportOptions(results, gcLogs, baselines, threshold, out, title,
-                new GroupingOptions(reference, separator));
+                new GroupingOptions(reference, separator), Optional.ofNullable(load));
     }
 
     private static List<Path> paths(String option, List<String> values) throws UsageException {

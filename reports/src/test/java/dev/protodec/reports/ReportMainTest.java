@@ -35,6 +35,18 @@ class ReportMainTest {
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
     @Test
+    void loadResultsAddThePipelineSection() throws IOException {
+        ExitCode code = run("--results", DECODE, "--load", Fixtures.path("load/load-result.json").toString(),
+                "--out", out.toString());
+
+        assertEquals(ExitCode.OK, code, stderr());
+        String md = java.nio.file.Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("## The pipeline over sockets"), md);
+        assertTrue(md.contains("Where the time goes per request"));
+        assertTrue(java.nio.file.Files.exists(out.resolve("charts").resolve("load-open-01.png")));
+    }
+
+    @Test
     void writesBothReportsAndPrintsTheirAbsolutePaths() throws IOException {
         ExitCode code = run("--results", DECODE, LATENCY, "--gc-log", GC_LOG, "--out", out.toString(),
                 "--title", "Decoders on JDK 17");

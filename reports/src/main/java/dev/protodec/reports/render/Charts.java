@@ -224,6 +224,39 @@ public final class Charts {
         return Optional.of(render(id, title, chart(title, plot, true), 380));
     }
 
+    /**
+     * Latency by percentile, one line per series of {percentile, microseconds} pairs, the x axis as
+     * 1 / (1 - percentile) on a log scale so the tail (99%, 99.9%, ...) gets room.
+     */
+    public ChartImage percentileDistribution(String id, String title, Map<String, List<double[]>> series) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (Map.Entry<String, List<double[]>> e : series.entrySet()) {
+            XYSeries s = new XYSeries(e.getKey(), false, true);
+            for (double[] point : e.getValue()) {
+                double p = Math.min(point[0], 99.9999);
+                s.add(1.0 / (1.0 - p / 100.0), point[1] / 1000.0);
+            }
+            data.addSeries(s);
+        }
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            renderer.setSeriesPaint(i, SERIES[i % SERIES.length]);
+            renderer.setSeriesStroke(i, new BasicStroke(2f));
+        }
+        LogAxis x = new LogAxis("percentile (1 = p0, 10 = p90, 100 = p99, 1000 = p99.9)");
+        x.setBase(10);
+        x.setLowerBound(1);
+        x.setNumberFormatOverride(numberFormat());
+        NumberAxis y = new NumberAxis("latency (ms)");
+        styleRangeAxis(x);
+        styleRangeAxis(y);
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(GRID);
+        plot.setRangeGridlinePaint(GRID);
+        return render(id, title, chart(title, plot, true), 380);
+    }
+
     private static String percentileLabel(String p) {
         return p.equals("100.0") ? "max" : "p" + p.replaceAll("\\.0$", "");
     }

@@ -6,6 +6,7 @@ import dev.protodec.reports.analysis.Environment;
 import dev.protodec.reports.analysis.GroupingOptions;
 import dev.protodec.reports.model.BenchmarkResult;
 import dev.protodec.reports.model.GcLog;
+import dev.protodec.reports.model.LoadResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * @param baselineFiles baseline files read (may be empty)
  * @param baseline      the comparison, if a baseline was given
  * @param environment   where it ran
+ * @param load          the load run over sockets ({@code --load}), if given
  */
 public record ReportData(
         String title,
@@ -32,7 +34,8 @@ public record ReportData(
         List<GcLog> gcLogs,
         List<Path> baselineFiles,
         Optional<BaselineReport> baseline,
-        Environment environment) {
+        Environment environment,
+        Optional<LoadResult> load) {
 
     public ReportData {
         resultFiles = List.copyOf(resultFiles);

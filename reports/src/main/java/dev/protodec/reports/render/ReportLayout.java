@@ -45,6 +45,7 @@ public final class ReportLayout {
         for (int i = 0; i < data.groups().size(); i++) {
             group(String.format("g%02d", i + 1), data.groups().get(i), blocks);
         }
+        data.load().ifPresent(load -> new PipelineSection(charts).layout(load, blocks));
         if (!data.gcLogs().isEmpty()) {
             gcPauses(data.gcLogs(), blocks);
         }

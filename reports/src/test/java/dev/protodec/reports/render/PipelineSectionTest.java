@@ -1,0 +1,63 @@
+package dev.protodec.reports.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.protodec.reports.Fixtures;
+import dev.protodec.reports.model.LoadResult;
+import dev.protodec.reports.read.LoadJsonReader;
+import dev.protodec.reports.read.ReportInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** load-result.json (a fixture in doh-load's shape, invented numbers) to the report's pipeline section. */
+class PipelineSectionTest {
+    private static final Path FIXTURE = Fixtures.path("load/load-result.json");
+
+    @Test
+    void readsEveryRunAndTheBreakdown() throws Exception {
+        LoadResult load = new LoadJsonReader().read(FIXTURE);
+        assertEquals("full", load.mode());
+        assertEquals(18, load.runs().size());
+        assertEquals(8, load.breakdown().size());
+        assertTrue(load.pinning().contains("CPU 0"));
+        LoadResult.Run dnsdist = load.runs().stream().filter(r -> r.server().equals("dnsdist")).findFirst().orElseThrow();
+        assertTrue(Double.isNaN(dnsdist.bytesPerRequest()));
+        assertEquals(-1, dnsdist.gcPauses());
+        assertEquals(6, load.runs().stream().filter(r -> r.kind().equals("open")).findFirst().orElseThrow()
+                .percentiles().size());
+    }
+
+    @Test
+    void tableHasOneRowPerScenarioAndServerWithRatiosAndNoiseMarks() throws Exception {
+        LoadResult load = new LoadJsonReader().read(FIXTURE);
+        List<Block> blocks = new ArrayList<>();
+        new PipelineSection(new Charts()).layout(load, blocks);
+        Block.Table table = blocks.stream().filter(b -> b instanceof Block.Table).map(b -> (Block.Table) b)
+                .findFirst().orElseThrow();
+        assertEquals(4 + 2 + 3, table.rows().size(), "closed-get x4, closed-post x2, open-50 x3");
+        List<String> reflective = table.rows().get(1);
+        assertEquals("reflective", reflective.get(1));
+        assertTrue(reflective.get(3).contains("⚠"), "reflective's repeats differ by 13%: " + reflective);
+        List<String> generated = table.rows().get(0);
+        assertEquals("2", generated.get(2));
+        assertTrue(generated.get(13).startsWith("1.69") && generated.get(13).contains("⚠"), generated.toString());
+        assertEquals(1, blocks.stream().filter(b -> b instanceof Block.Figure).count(), "one open-loop rate, one chart");
+        assertTrue(blocks.stream().anyMatch(b -> b instanceof Block.Heading h && h.text().startsWith("Where the time")));
+        assertTrue(blocks.stream().anyMatch(b -> b instanceof Block.Paragraph p && p.text().contains("Pinning")));
+    }
+
+    @Test
+    void malformedLoadJsonIsAnInputError(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("load.json");
+        Files.writeString(bad, "{\"runs\": [{\"server\": \"generated\"}]}");
+        assertThrows(ReportInputException.class, () -> new LoadJsonReader().read(bad));
+        Files.writeString(bad, "[1, 2");
+        assertThrows(ReportInputException.class, () -> new LoadJsonReader().read(bad));
+    }
+}
