@@ -38,7 +38,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Mirror {
   private static final Set<String> RESERVED_STEMS =
-      Set.of("Class", "SerializedSize", "CachedSize", "UnknownFields", "TypeName", "Initialized");
+      Set.of("Class", "SerializedSize", "CachedSize", "UnknownFields", "TypeName", "Initialized",
+          "DefaultInstance");
 
   private static final Map<String, Method> METHODS = new ConcurrentHashMap<>();
 

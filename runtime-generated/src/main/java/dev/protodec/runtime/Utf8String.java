@@ -7,15 +7,16 @@ import java.util.Arrays;
  * A string field's value, kept as UTF-8 bytes until a {@link String} is asked for, then cached. Reusable:
  * {@link #clear()} keeps the byte array, so re-parsing a same-sized string allocates nothing.
  *
- * <p>Either side can be the source: bytes from the wire ({@link #setUtf8}) or a Java string ({@link
- * #set(String)}); the other side is derived on demand.
+ * <p>The UTF-8 bytes are always there: bytes from the wire ({@link #setUtf8}) are copied in, a Java string
+ * ({@link #set(String)}) is encoded at once (it is kept too). So reads never write but for the cached
+ * {@code String}, an immutable object stored in one field (a benign race, as {@code String.hashCode}'s):
+ * once set, a value may be read by any number of threads at once.
  */
 public final class Utf8String {
   private static final byte[] EMPTY = new byte[0];
 
   private byte[] bytes = EMPTY;
   private int length;
-  private boolean bytesValid = true;
   /** The bytes are known to be ASCII: {@link #toString()} copies them without decoding. */
   private boolean ascii = true;
   private String string = "";
@@ -33,9 +34,10 @@ public final class Utf8String {
 
   /**
    * Copies UTF-8 bytes in; {@code knownAscii} says the caller checked they are all ASCII (the parser
-   * knows it from its UTF-8 check), which makes {@link #toString()} a plain copy.
+   * knows it from its UTF-8 check), which makes {@link #toString()} a plain copy. Package-private: a
+   * wrong {@code knownAscii} would make {@code toString()} wrong, and only the reader knows it.
    */
-  public void setUtf8(byte[] source, int offset, int length, boolean knownAscii) {
+  void setUtf8(byte[] source, int offset, int length, boolean knownAscii) {
     System.arraycopy(source, offset, storage(length), 0, length);
     holdUtf8(length, knownAscii);
   }
@@ -61,36 +63,34 @@ public final class Utf8String {
   /** The array now holds {@code length} UTF-8 bytes, which replace the value; its String is dropped. */
   private void holdUtf8(int length, boolean knownAscii) {
     this.length = length;
-    this.bytesValid = true;
     this.ascii = knownAscii;
     this.string = null;
   }
 
+  /** Encodes {@code value} into the byte array at once (a write needs the bytes) and keeps it. */
   public void set(String value) {
     if (value == null) {
       throw new NullPointerException("string value must not be null");
     }
+    int n = Utf8.encodedLength(value);
+    Utf8.encode(value, storage(n), 0);
+    this.length = n;
+    this.ascii = n == value.length();
     this.string = value;
-    this.bytesValid = false;
   }
 
   public void copyFrom(Utf8String other) {
-    if (other.bytesValid) {
-      setUtf8(other.bytes, 0, other.length, other.ascii);
-      this.string = other.string;
-    } else {
-      set(other.string);
-    }
+    setUtf8(other.bytes, 0, other.length, other.ascii);
+    this.string = other.string;
   }
 
   public void clear() {
     length = 0;
-    bytesValid = true;
     string = null;
   }
 
   public boolean isEmpty() {
-    return bytesValid ? length == 0 : string.isEmpty();
+    return length == 0;
   }
 
   /** The value as a Java string: decoded on first call (invalid UTF-8 becomes U+FFFD), then cached. */
@@ -118,7 +118,6 @@ public final class Utf8String {
 
   /** The number of UTF-8 bytes. */
   public int utf8Length() {
-    ensureBytes();
     return length;
   }
 
@@ -127,30 +126,16 @@ public final class Utf8String {
    * by the next parse.
    */
   public byte[] utf8Array() {
-    ensureBytes();
     return bytes;
   }
 
   /** A fresh copy of the UTF-8 bytes. */
   public byte[] toUtf8Bytes() {
-    ensureBytes();
     return Arrays.copyOf(bytes, length);
-  }
-
-  private void ensureBytes() {
-    if (!bytesValid) {
-      String s = string;
-      int n = Utf8.encodedLength(s);
-      Utf8.encode(s, storage(n), 0);
-      length = n;
-      bytesValid = true;
-    }
   }
 
   /** True if this string has the same UTF-8 bytes as {@code other}'s; no decoding. */
   public boolean contentEquals(Utf8String other) {
-    ensureBytes();
-    other.ensureBytes();
     return Arrays.equals(bytes, 0, length, other.bytes, 0, other.length);
   }
 
@@ -166,7 +151,6 @@ public final class Utf8String {
 
   @Override
   public int hashCode() {
-    ensureBytes();
     return ProtoBytes.hash(bytes, length);
   }
 }

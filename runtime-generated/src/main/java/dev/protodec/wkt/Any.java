@@ -52,6 +52,8 @@ public final class Any extends ProtoMessage<Any> {
 
   public static final int VALUE_FIELD_NUMBER = 2;
 
+  private static final Any DEFAULT_INSTANCE = new Any();
+
   /**
    * Identifies the type of the serialized Protobuf message with a URI reference
    *  consisting of a prefix ending in a slash and the fully-qualified type name.
@@ -98,6 +100,13 @@ public final class Any extends ProtoMessage<Any> {
    */
   public static Any newInstance() {
     return new Any();
+  }
+
+  /**
+   * The shared empty message that getters of absent fields of this type return. Read it, do not modify it.
+   */
+  public static Any getDefaultInstance() {
+    return DEFAULT_INSTANCE;
   }
 
   public static Any parseFrom(byte[] data) throws InvalidProtobufException {

@@ -48,6 +48,8 @@ public final class Api extends ProtoMessage<Api> {
 
   public static final int EDITION_FIELD_NUMBER = 8;
 
+  private static final Api DEFAULT_INSTANCE = new Api();
+
   /**
    * Presence bits of the fields that have presence.
    */
@@ -121,6 +123,13 @@ public final class Api extends ProtoMessage<Api> {
    */
   public static Api newInstance() {
     return new Api();
+  }
+
+  /**
+   * The shared empty message that getters of absent fields of this type return. Read it, do not modify it.
+   */
+  public static Api getDefaultInstance() {
+    return DEFAULT_INSTANCE;
   }
 
   public static Api parseFrom(byte[] data) throws InvalidProtobufException {
@@ -373,17 +382,11 @@ public final class Api extends ProtoMessage<Api> {
   /**
    * Source context for the protocol buffer service represented by this
    *  message.
-   * Returns the nested message; an empty one when absent (which stays absent).
+   * Returns the nested message; when absent, the type's shared empty default instance
+   * (do not modify it: {@link #mutableSourceContext()} gives one to fill). Reads nothing but this field.
    */
   public SourceContext getSourceContext() {
-    if (sourceContext_ == null || !((bitField0_ & 0x1) != 0)) {
-      if (sourceContext_ == null) {
-        sourceContext_ = SourceContext.newInstance();
-      } else {
-        sourceContext_.clear();
-      }
-    }
-    return sourceContext_;
+    return (bitField0_ & 0x1) != 0 ? sourceContext_ : SourceContext.getDefaultInstance();
   }
 
   /**

@@ -23,6 +23,8 @@ import java.nio.ByteBuffer;
 public final class BoolValue extends ProtoMessage<BoolValue> {
   public static final int VALUE_FIELD_NUMBER = 1;
 
+  private static final BoolValue DEFAULT_INSTANCE = new BoolValue();
+
   /**
    * The bool value.
    */
@@ -36,6 +38,13 @@ public final class BoolValue extends ProtoMessage<BoolValue> {
    */
   public static BoolValue newInstance() {
     return new BoolValue();
+  }
+
+  /**
+   * The shared empty message that getters of absent fields of this type return. Read it, do not modify it.
+   */
+  public static BoolValue getDefaultInstance() {
+    return DEFAULT_INSTANCE;
   }
 
   public static BoolValue parseFrom(byte[] data) throws InvalidProtobufException {

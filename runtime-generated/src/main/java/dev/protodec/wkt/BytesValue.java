@@ -25,6 +25,8 @@ import java.nio.ByteBuffer;
 public final class BytesValue extends ProtoMessage<BytesValue> {
   public static final int VALUE_FIELD_NUMBER = 1;
 
+  private static final BytesValue DEFAULT_INSTANCE = new BytesValue();
+
   /**
    * The bytes value.
    */
@@ -38,6 +40,13 @@ public final class BytesValue extends ProtoMessage<BytesValue> {
    */
   public static BytesValue newInstance() {
     return new BytesValue();
+  }
+
+  /**
+   * The shared empty message that getters of absent fields of this type return. Read it, do not modify it.
+   */
+  public static BytesValue getDefaultInstance() {
+    return DEFAULT_INSTANCE;
   }
 
   public static BytesValue parseFrom(byte[] data) throws InvalidProtobufException {

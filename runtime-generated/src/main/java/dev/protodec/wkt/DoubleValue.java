@@ -23,6 +23,8 @@ import java.nio.ByteBuffer;
 public final class DoubleValue extends ProtoMessage<DoubleValue> {
   public static final int VALUE_FIELD_NUMBER = 1;
 
+  private static final DoubleValue DEFAULT_INSTANCE = new DoubleValue();
+
   /**
    * The double value.
    */
@@ -36,6 +38,13 @@ public final class DoubleValue extends ProtoMessage<DoubleValue> {
    */
   public static DoubleValue newInstance() {
     return new DoubleValue();
+  }
+
+  /**
+   * The shared empty message that getters of absent fields of this type return. Read it, do not modify it.
+   */
+  public static DoubleValue getDefaultInstance() {
+    return DEFAULT_INSTANCE;
   }
 
   public static DoubleValue parseFrom(byte[] data) throws InvalidProtobufException {

@@ -78,6 +78,8 @@ public final class Duration extends ProtoMessage<Duration> {
 
   public static final int NANOS_FIELD_NUMBER = 2;
 
+  private static final Duration DEFAULT_INSTANCE = new Duration();
+
   /**
    * Signed seconds of the span of time. Must be from -315,576,000,000
    *  to +315,576,000,000 inclusive. Note: these bounds are computed from:
@@ -103,6 +105,13 @@ public final class Duration extends ProtoMessage<Duration> {
    */
   public static Duration newInstance() {
     return new Duration();
+  }
+
+  /**
+   * The shared empty message that getters of absent fields of this type return. Read it, do not modify it.
+   */
+  public static Duration getDefaultInstance() {
+    return DEFAULT_INSTANCE;
   }
 
   public static Duration parseFrom(byte[] data) throws InvalidProtobufException {

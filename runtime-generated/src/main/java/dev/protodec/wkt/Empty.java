@@ -22,6 +22,8 @@ import java.nio.ByteBuffer;
  * Protobuf message {@code google.protobuf.Empty}.
  */
 public final class Empty extends ProtoMessage<Empty> {
+  private static final Empty DEFAULT_INSTANCE = new Empty();
+
   private Empty() {
   }
 
@@ -30,6 +32,13 @@ public final class Empty extends ProtoMessage<Empty> {
    */
   public static Empty newInstance() {
     return new Empty();
+  }
+
+  /**
+   * The shared empty message that getters of absent fields of this type return. Read it, do not modify it.
+   */
+  public static Empty getDefaultInstance() {
+    return DEFAULT_INSTANCE;
   }
 
   public static Empty parseFrom(byte[] data) throws InvalidProtobufException {

@@ -36,6 +36,8 @@ public final class Enum extends ProtoMessage<Enum> {
 
   public static final int EDITION_FIELD_NUMBER = 6;
 
+  private static final Enum DEFAULT_INSTANCE = new Enum();
+
   /**
    * Presence bits of the fields that have presence.
    */
@@ -79,6 +81,13 @@ public final class Enum extends ProtoMessage<Enum> {
    */
   public static Enum newInstance() {
     return new Enum();
+  }
+
+  /**
+   * The shared empty message that getters of absent fields of this type return. Read it, do not modify it.
+   */
+  public static Enum getDefaultInstance() {
+    return DEFAULT_INSTANCE;
   }
 
   public static Enum parseFrom(byte[] data) throws InvalidProtobufException {
@@ -224,17 +233,11 @@ public final class Enum extends ProtoMessage<Enum> {
 
   /**
    * The source context.
-   * Returns the nested message; an empty one when absent (which stays absent).
+   * Returns the nested message; when absent, the type's shared empty default instance
+   * (do not modify it: {@link #mutableSourceContext()} gives one to fill). Reads nothing but this field.
    */
   public SourceContext getSourceContext() {
-    if (sourceContext_ == null || !((bitField0_ & 0x1) != 0)) {
-      if (sourceContext_ == null) {
-        sourceContext_ = SourceContext.newInstance();
-      } else {
-        sourceContext_.clear();
-      }
-    }
-    return sourceContext_;
+    return (bitField0_ & 0x1) != 0 ? sourceContext_ : SourceContext.getDefaultInstance();
   }
 
   /**

@@ -30,6 +30,8 @@ public final class EnumValue extends ProtoMessage<EnumValue> {
 
   public static final int OPTIONS_FIELD_NUMBER = 3;
 
+  private static final EnumValue DEFAULT_INSTANCE = new EnumValue();
+
   /**
    * Enum value name.
    */
@@ -53,6 +55,13 @@ public final class EnumValue extends ProtoMessage<EnumValue> {
    */
   public static EnumValue newInstance() {
     return new EnumValue();
+  }
+
+  /**
+   * The shared empty message that getters of absent fields of this type return. Read it, do not modify it.
+   */
+  public static EnumValue getDefaultInstance() {
+    return DEFAULT_INSTANCE;
   }
 
   public static EnumValue parseFrom(byte[] data) throws InvalidProtobufException {

@@ -44,6 +44,8 @@ public final class Field extends ProtoMessage<Field> {
 
   public static final int DEFAULT_VALUE_FIELD_NUMBER = 11;
 
+  private static final Field DEFAULT_INSTANCE = new Field();
+
   /**
    * The field type.
    */
@@ -104,6 +106,13 @@ public final class Field extends ProtoMessage<Field> {
    */
   public static Field newInstance() {
     return new Field();
+  }
+
+  /**
+   * The shared empty message that getters of absent fields of this type return. Read it, do not modify it.
+   */
+  public static Field getDefaultInstance() {
+    return DEFAULT_INSTANCE;
   }
 
   public static Field parseFrom(byte[] data) throws InvalidProtobufException {

@@ -217,6 +217,8 @@ import java.nio.ByteBuffer;
 public final class FieldMask extends ProtoMessage<FieldMask> {
   public static final int PATHS_FIELD_NUMBER = 1;
 
+  private static final FieldMask DEFAULT_INSTANCE = new FieldMask();
+
   /**
    * The set of field mask paths.
    */
@@ -230,6 +232,13 @@ public final class FieldMask extends ProtoMessage<FieldMask> {
    */
   public static FieldMask newInstance() {
     return new FieldMask();
+  }
+
+  /**
+   * The shared empty message that getters of absent fields of this type return. Read it, do not modify it.
+   */
+  public static FieldMask getDefaultInstance() {
+    return DEFAULT_INSTANCE;
   }
 
   public static FieldMask parseFrom(byte[] data) throws InvalidProtobufException {

@@ -23,6 +23,8 @@ import java.nio.ByteBuffer;
 public final class FloatValue extends ProtoMessage<FloatValue> {
   public static final int VALUE_FIELD_NUMBER = 1;
 
+  private static final FloatValue DEFAULT_INSTANCE = new FloatValue();
+
   /**
    * The float value.
    */
@@ -36,6 +38,13 @@ public final class FloatValue extends ProtoMessage<FloatValue> {
    */
   public static FloatValue newInstance() {
     return new FloatValue();
+  }
+
+  /**
+   * The shared empty message that getters of absent fields of this type return. Read it, do not modify it.
+   */
+  public static FloatValue getDefaultInstance() {
+    return DEFAULT_INSTANCE;
   }
 
   public static FloatValue parseFrom(byte[] data) throws InvalidProtobufException {

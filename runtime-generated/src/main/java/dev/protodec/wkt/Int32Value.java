@@ -24,6 +24,8 @@ import java.nio.ByteBuffer;
 public final class Int32Value extends ProtoMessage<Int32Value> {
   public static final int VALUE_FIELD_NUMBER = 1;
 
+  private static final Int32Value DEFAULT_INSTANCE = new Int32Value();
+
   /**
    * The int32 value.
    */
@@ -37,6 +39,13 @@ public final class Int32Value extends ProtoMessage<Int32Value> {
    */
   public static Int32Value newInstance() {
     return new Int32Value();
+  }
+
+  /**
+   * The shared empty message that getters of absent fields of this type return. Read it, do not modify it.
+   */
+  public static Int32Value getDefaultInstance() {
+    return DEFAULT_INSTANCE;
   }
 
   public static Int32Value parseFrom(byte[] data) throws InvalidProtobufException {

@@ -24,6 +24,8 @@ import java.nio.ByteBuffer;
 public final class Int64Value extends ProtoMessage<Int64Value> {
   public static final int VALUE_FIELD_NUMBER = 1;
 
+  private static final Int64Value DEFAULT_INSTANCE = new Int64Value();
+
   /**
    * The int64 value.
    */
@@ -37,6 +39,13 @@ public final class Int64Value extends ProtoMessage<Int64Value> {
    */
   public static Int64Value newInstance() {
     return new Int64Value();
+  }
+
+  /**
+   * The shared empty message that getters of absent fields of this type return. Read it, do not modify it.
+   */
+  public static Int64Value getDefaultInstance() {
+    return DEFAULT_INSTANCE;
   }
 
   public static Int64Value parseFrom(byte[] data) throws InvalidProtobufException {

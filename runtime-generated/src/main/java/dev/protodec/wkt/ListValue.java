@@ -20,6 +20,8 @@ import java.nio.ByteBuffer;
 public final class ListValue extends ProtoMessage<ListValue> {
   public static final int VALUES_FIELD_NUMBER = 1;
 
+  private static final ListValue DEFAULT_INSTANCE = new ListValue();
+
   /**
    * Repeated field of dynamically typed values.
    */
@@ -33,6 +35,13 @@ public final class ListValue extends ProtoMessage<ListValue> {
    */
   public static ListValue newInstance() {
     return new ListValue();
+  }
+
+  /**
+   * The shared empty message that getters of absent fields of this type return. Read it, do not modify it.
+   */
+  public static ListValue getDefaultInstance() {
+    return DEFAULT_INSTANCE;
   }
 
   public static ListValue parseFrom(byte[] data) throws InvalidProtobufException {

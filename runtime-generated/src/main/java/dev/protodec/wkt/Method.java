@@ -40,6 +40,8 @@ public final class Method extends ProtoMessage<Method> {
 
   public static final int EDITION_FIELD_NUMBER = 8;
 
+  private static final Method DEFAULT_INSTANCE = new Method();
+
   /**
    * The simple name of this method.
    */
@@ -94,6 +96,13 @@ public final class Method extends ProtoMessage<Method> {
    */
   public static Method newInstance() {
     return new Method();
+  }
+
+  /**
+   * The shared empty message that getters of absent fields of this type return. Read it, do not modify it.
+   */
+  public static Method getDefaultInstance() {
+    return DEFAULT_INSTANCE;
   }
 
   public static Method parseFrom(byte[] data) throws InvalidProtobufException {

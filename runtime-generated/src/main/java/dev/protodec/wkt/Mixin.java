@@ -99,6 +99,8 @@ public final class Mixin extends ProtoMessage<Mixin> {
 
   public static final int ROOT_FIELD_NUMBER = 2;
 
+  private static final Mixin DEFAULT_INSTANCE = new Mixin();
+
   /**
    * The fully qualified name of the interface which is included.
    */
@@ -118,6 +120,13 @@ public final class Mixin extends ProtoMessage<Mixin> {
    */
   public static Mixin newInstance() {
     return new Mixin();
+  }
+
+  /**
+   * The shared empty message that getters of absent fields of this type return. Read it, do not modify it.
+   */
+  public static Mixin getDefaultInstance() {
+    return DEFAULT_INSTANCE;
   }
 
   public static Mixin parseFrom(byte[] data) throws InvalidProtobufException {

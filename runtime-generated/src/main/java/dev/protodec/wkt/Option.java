@@ -27,6 +27,8 @@ public final class Option extends ProtoMessage<Option> {
 
   public static final int VALUE_FIELD_NUMBER = 2;
 
+  private static final Option DEFAULT_INSTANCE = new Option();
+
   /**
    * Presence bits of the fields that have presence.
    */
@@ -56,6 +58,13 @@ public final class Option extends ProtoMessage<Option> {
    */
   public static Option newInstance() {
     return new Option();
+  }
+
+  /**
+   * The shared empty message that getters of absent fields of this type return. Read it, do not modify it.
+   */
+  public static Option getDefaultInstance() {
+    return DEFAULT_INSTANCE;
   }
 
   public static Option parseFrom(byte[] data) throws InvalidProtobufException {
@@ -145,17 +154,11 @@ public final class Option extends ProtoMessage<Option> {
    *  the corresponding wrapper type defined in google/protobuf/wrappers.proto
    *  should be used. If the value is an enum, it should be stored as an int32
    *  value using the google.protobuf.Int32Value type.
-   * Returns the nested message; an empty one when absent (which stays absent).
+   * Returns the nested message; when absent, the type's shared empty default instance
+   * (do not modify it: {@link #mutableValue()} gives one to fill). Reads nothing but this field.
    */
   public Any getValue() {
-    if (value_ == null || !((bitField0_ & 0x1) != 0)) {
-      if (value_ == null) {
-        value_ = Any.newInstance();
-      } else {
-        value_.clear();
-      }
-    }
-    return value_;
+    return (bitField0_ & 0x1) != 0 ? value_ : Any.getDefaultInstance();
   }
 
   /**

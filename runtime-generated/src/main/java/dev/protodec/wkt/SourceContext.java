@@ -21,6 +21,8 @@ import java.nio.ByteBuffer;
 public final class SourceContext extends ProtoMessage<SourceContext> {
   public static final int FILE_NAME_FIELD_NUMBER = 1;
 
+  private static final SourceContext DEFAULT_INSTANCE = new SourceContext();
+
   /**
    * The path-qualified name of the .proto file that contained the associated
    *  protobuf element.  For example: `"google/protobuf/source_context.proto"`.
@@ -35,6 +37,13 @@ public final class SourceContext extends ProtoMessage<SourceContext> {
    */
   public static SourceContext newInstance() {
     return new SourceContext();
+  }
+
+  /**
+   * The shared empty message that getters of absent fields of this type return. Read it, do not modify it.
+   */
+  public static SourceContext getDefaultInstance() {
+    return DEFAULT_INSTANCE;
   }
 
   public static SourceContext parseFrom(byte[] data) throws InvalidProtobufException {

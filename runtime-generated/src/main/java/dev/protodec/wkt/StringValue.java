@@ -25,6 +25,8 @@ import java.nio.ByteBuffer;
 public final class StringValue extends ProtoMessage<StringValue> {
   public static final int VALUE_FIELD_NUMBER = 1;
 
+  private static final StringValue DEFAULT_INSTANCE = new StringValue();
+
   /**
    * The string value.
    */
@@ -38,6 +40,13 @@ public final class StringValue extends ProtoMessage<StringValue> {
    */
   public static StringValue newInstance() {
     return new StringValue();
+  }
+
+  /**
+   * The shared empty message that getters of absent fields of this type return. Read it, do not modify it.
+   */
+  public static StringValue getDefaultInstance() {
+    return DEFAULT_INSTANCE;
   }
 
   public static StringValue parseFrom(byte[] data) throws InvalidProtobufException {

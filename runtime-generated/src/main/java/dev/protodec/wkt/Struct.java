@@ -35,6 +35,8 @@ import java.util.Map;
 public final class Struct extends ProtoMessage<Struct> {
   public static final int FIELDS_FIELD_NUMBER = 1;
 
+  private static final Struct DEFAULT_INSTANCE = new Struct();
+
   /**
    * Unordered map of dynamically typed values.
    */
@@ -48,6 +50,13 @@ public final class Struct extends ProtoMessage<Struct> {
    */
   public static Struct newInstance() {
     return new Struct();
+  }
+
+  /**
+   * The shared empty message that getters of absent fields of this type return. Read it, do not modify it.
+   */
+  public static Struct getDefaultInstance() {
+    return DEFAULT_INSTANCE;
   }
 
   public static Struct parseFrom(byte[] data) throws InvalidProtobufException {
@@ -95,10 +104,10 @@ public final class Struct extends ProtoMessage<Struct> {
 
   /**
    * Unordered map of dynamically typed values.
-   * The number of distinct keys.
+   * The number of distinct keys (counted in place, no map is built).
    */
   public int getFieldsCount() {
-    return getFieldsMap().size();
+    return fields_.distinctKeyCount(FieldsEntry::hasSameKey, FieldsEntry::keyHash);
   }
 
   /**
@@ -243,6 +252,8 @@ public final class Struct extends ProtoMessage<Struct> {
 
     public static final int VALUE_FIELD_NUMBER = 2;
 
+    private static final FieldsEntry DEFAULT_INSTANCE = new FieldsEntry();
+
     /**
      * Presence bits of the fields that have presence.
      */
@@ -260,6 +271,13 @@ public final class Struct extends ProtoMessage<Struct> {
      */
     public static FieldsEntry newInstance() {
       return new FieldsEntry();
+    }
+
+    /**
+     * The shared empty message that getters of absent fields of this type return. Read it, do not modify it.
+     */
+    public static FieldsEntry getDefaultInstance() {
+      return DEFAULT_INSTANCE;
     }
 
     public static FieldsEntry parseFrom(byte[] data) throws InvalidProtobufException {
@@ -314,17 +332,7 @@ public final class Struct extends ProtoMessage<Struct> {
       return true;
     }
 
-    /**
-     * Returns the nested message; an empty one when absent (which stays absent).
-     */
     public Value getValue() {
-      if (value_ == null || !(true)) {
-        if (value_ == null) {
-          value_ = Value.newInstance();
-        } else {
-          value_.clear();
-        }
-      }
       return value_;
     }
 
@@ -425,6 +433,14 @@ public final class Struct extends ProtoMessage<Struct> {
         out.endMessage(value_, start);
       }
       out.writeRaw(unknownFields);
+    }
+
+    boolean hasSameKey(FieldsEntry other) {
+      return key_.contentEquals(other.key_);
+    }
+
+    int keyHash() {
+      return key_.hashCode();
     }
 
     @Override

@@ -109,6 +109,8 @@ public final class Timestamp extends ProtoMessage<Timestamp> {
 
   public static final int NANOS_FIELD_NUMBER = 2;
 
+  private static final Timestamp DEFAULT_INSTANCE = new Timestamp();
+
   /**
    * Represents seconds of UTC time since Unix epoch 1970-01-01T00:00:00Z. Must
    *  be between -62135596800 and 253402300799 inclusive (which corresponds to
@@ -133,6 +135,13 @@ public final class Timestamp extends ProtoMessage<Timestamp> {
    */
   public static Timestamp newInstance() {
     return new Timestamp();
+  }
+
+  /**
+   * The shared empty message that getters of absent fields of this type return. Read it, do not modify it.
+   */
+  public static Timestamp getDefaultInstance() {
+    return DEFAULT_INSTANCE;
   }
 
   public static Timestamp parseFrom(byte[] data) throws InvalidProtobufException {

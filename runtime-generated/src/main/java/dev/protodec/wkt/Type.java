@@ -39,6 +39,8 @@ public final class Type extends ProtoMessage<Type> {
 
   public static final int EDITION_FIELD_NUMBER = 7;
 
+  private static final Type DEFAULT_INSTANCE = new Type();
+
   /**
    * Presence bits of the fields that have presence.
    */
@@ -87,6 +89,13 @@ public final class Type extends ProtoMessage<Type> {
    */
   public static Type newInstance() {
     return new Type();
+  }
+
+  /**
+   * The shared empty message that getters of absent fields of this type return. Read it, do not modify it.
+   */
+  public static Type getDefaultInstance() {
+    return DEFAULT_INSTANCE;
   }
 
   public static Type parseFrom(byte[] data) throws InvalidProtobufException {
@@ -269,17 +278,11 @@ public final class Type extends ProtoMessage<Type> {
 
   /**
    * The source context.
-   * Returns the nested message; an empty one when absent (which stays absent).
+   * Returns the nested message; when absent, the type's shared empty default instance
+   * (do not modify it: {@link #mutableSourceContext()} gives one to fill). Reads nothing but this field.
    */
   public SourceContext getSourceContext() {
-    if (sourceContext_ == null || !((bitField0_ & 0x1) != 0)) {
-      if (sourceContext_ == null) {
-        sourceContext_ = SourceContext.newInstance();
-      } else {
-        sourceContext_.clear();
-      }
-    }
-    return sourceContext_;
+    return (bitField0_ & 0x1) != 0 ? sourceContext_ : SourceContext.getDefaultInstance();
   }
 
   /**

@@ -24,6 +24,8 @@ import java.nio.ByteBuffer;
 public final class UInt32Value extends ProtoMessage<UInt32Value> {
   public static final int VALUE_FIELD_NUMBER = 1;
 
+  private static final UInt32Value DEFAULT_INSTANCE = new UInt32Value();
+
   /**
    * The uint32 value.
    */
@@ -37,6 +39,13 @@ public final class UInt32Value extends ProtoMessage<UInt32Value> {
    */
   public static UInt32Value newInstance() {
     return new UInt32Value();
+  }
+
+  /**
+   * The shared empty message that getters of absent fields of this type return. Read it, do not modify it.
+   */
+  public static UInt32Value getDefaultInstance() {
+    return DEFAULT_INSTANCE;
   }
 
   public static UInt32Value parseFrom(byte[] data) throws InvalidProtobufException {

@@ -24,6 +24,8 @@ import java.nio.ByteBuffer;
 public final class UInt64Value extends ProtoMessage<UInt64Value> {
   public static final int VALUE_FIELD_NUMBER = 1;
 
+  private static final UInt64Value DEFAULT_INSTANCE = new UInt64Value();
+
   /**
    * The uint64 value.
    */
@@ -37,6 +39,13 @@ public final class UInt64Value extends ProtoMessage<UInt64Value> {
    */
   public static UInt64Value newInstance() {
     return new UInt64Value();
+  }
+
+  /**
+   * The shared empty message that getters of absent fields of this type return. Read it, do not modify it.
+   */
+  public static UInt64Value getDefaultInstance() {
+    return DEFAULT_INSTANCE;
   }
 
   public static UInt64Value parseFrom(byte[] data) throws InvalidProtobufException {

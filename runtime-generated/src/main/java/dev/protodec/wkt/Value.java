@@ -35,6 +35,8 @@ public final class Value extends ProtoMessage<Value> {
 
   public static final int LIST_VALUE_FIELD_NUMBER = 6;
 
+  private static final Value DEFAULT_INSTANCE = new Value();
+
   /**
    * Field number of the set member of oneof {@code kind}, 0 if none.
    */
@@ -81,6 +83,13 @@ public final class Value extends ProtoMessage<Value> {
    */
   public static Value newInstance() {
     return new Value();
+  }
+
+  /**
+   * The shared empty message that getters of absent fields of this type return. Read it, do not modify it.
+   */
+  public static Value getDefaultInstance() {
+    return DEFAULT_INSTANCE;
   }
 
   public static Value parseFrom(byte[] data) throws InvalidProtobufException {
@@ -226,10 +235,7 @@ public final class Value extends ProtoMessage<Value> {
    * Represents a JSON string.
    */
   public Utf8String getStringValueUtf8() {
-    if (!(kindCase_ == 3)) {
-      stringValue_.clear();
-    }
-    return stringValue_;
+    return kindCase_ == 3 ? stringValue_ : new Utf8String();
   }
 
   /**
@@ -293,17 +299,11 @@ public final class Value extends ProtoMessage<Value> {
 
   /**
    * Represents a JSON object.
-   * Returns the nested message; an empty one when absent (which stays absent).
+   * Returns the nested message; when absent, the type's shared empty default instance
+   * (do not modify it: {@link #mutableStructValue()} gives one to fill). Reads nothing but this field.
    */
   public Struct getStructValue() {
-    if (structValue_ == null || !(kindCase_ == 5)) {
-      if (structValue_ == null) {
-        structValue_ = Struct.newInstance();
-      } else {
-        structValue_.clear();
-      }
-    }
-    return structValue_;
+    return kindCase_ == 5 ? structValue_ : Struct.getDefaultInstance();
   }
 
   /**
@@ -341,17 +341,11 @@ public final class Value extends ProtoMessage<Value> {
 
   /**
    * Represents a JSON array.
-   * Returns the nested message; an empty one when absent (which stays absent).
+   * Returns the nested message; when absent, the type's shared empty default instance
+   * (do not modify it: {@link #mutableListValue()} gives one to fill). Reads nothing but this field.
    */
   public ListValue getListValue() {
-    if (listValue_ == null || !(kindCase_ == 6)) {
-      if (listValue_ == null) {
-        listValue_ = ListValue.newInstance();
-      } else {
-        listValue_.clear();
-      }
-    }
-    return listValue_;
+    return kindCase_ == 6 ? listValue_ : ListValue.getDefaultInstance();
   }
 
   /**

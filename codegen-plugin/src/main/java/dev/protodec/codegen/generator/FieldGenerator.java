@@ -263,8 +263,7 @@ final class FieldGenerator {
             : CodeBlock.of("return $N.toString()", v))
         .build());
     type.addMethod(method("get" + f.stem + "Utf8", RuntimeClasses.UTF8_STRING)
-        .addCode(resetWhenOtherOneofMember())
-        .addStatement("return $N", v)
+        .addCode(returnValue(RuntimeClasses.UTF8_STRING))
         .build());
     type.addMethod(setter("set" + f.stem)
         .addParameter(String.class, "value")
@@ -276,8 +275,7 @@ final class FieldGenerator {
 
   private void addBytesAccessors(TypeSpec.Builder type) throws GeneratorException {
     type.addMethod(method("get" + f.stem, RuntimeClasses.PROTO_BYTES)
-        .addCode(resetWhenOtherOneofMember())
-        .addStatement("return $N", v)
+        .addCode(returnValue(RuntimeClasses.PROTO_BYTES))
         .build());
     type.addMethod(setter("set" + f.stem)
         .addParameter(ArrayTypeName.of(TypeName.BYTE), "value")
@@ -287,27 +285,33 @@ final class FieldGenerator {
         .build());
   }
 
-  /** The storage of a oneof member that is not set may hold an old value: reset it before handing it out. */
-  private CodeBlock resetWhenOtherOneofMember() throws GeneratorException {
+  /**
+   * The value of a string or bytes field: a oneof member's storage may hold an old value while another
+   * member is set, so an unset member reads as a new empty (or default) value, and the storage is left
+   * alone (getters never write).
+   */
+  private CodeBlock returnValue(ClassName valueType) {
     if (!f.inOneof()) {
-      return CodeBlock.of("");
+      return CodeBlock.of("return $N;\n", v);
     }
-    return CodeBlock.builder()
-        .beginControlFlow("if (!($L))", present())
-        .add(resetValue())
-        .endControlFlow()
-        .build();
+    CodeBlock fallback = f.defaultValue == null ? CodeBlock.of("new $T()", valueType)
+        : CodeBlock.of("$T.of($N)", valueType, defaultConstant());
+    return CodeBlock.of("return $L ? $N : $L;\n", present(), v, fallback);
   }
 
   private void addMessageAccessors(TypeSpec.Builder type) throws GeneratorException {
     ClassName t = f.messageType().className;
-    type.addMethod(method("get" + f.stem, t)
-        .addJavadoc("Returns the nested message; an empty one when absent (which stays absent).\n")
-        .beginControlFlow("if ($N == null || !($L))", v, present())
-        .addCode(resetValue())
-        .endControlFlow()
-        .addStatement("return $N", v)
-        .build());
+    MethodSpec.Builder get = method("get" + f.stem, t);
+    if (f.inMapEntry()) {
+      // a map value always exists
+      get.addStatement("return $N", v);
+    } else {
+      get.addJavadoc("Returns the nested message; when absent, the type's shared empty default instance"
+              + "\n(do not modify it: {@link #mutable$L()} gives one to fill). Reads nothing but this field.\n",
+              f.stem)
+          .addStatement("return $L ? $N : $T.getDefaultInstance()", present(), v, t);
+    }
+    type.addMethod(get.build());
     type.addMethod(method("mutable" + f.stem, t)
         .addJavadoc("Returns the nested message to fill, marking it present (empty if it was absent).\n")
         .beginControlFlow("if ($N == null || !($L))", v, present())
@@ -376,8 +380,9 @@ final class FieldGenerator {
         .addStatement("return map")
         .build());
     type.addMethod(method("get" + f.stem + "Count", TypeName.INT)
-        .addJavadoc("The number of distinct keys.\n")
-        .addStatement("return get$LMap().size()", f.stem)
+        .addJavadoc("The number of distinct keys (counted in place, no map is built).\n")
+        .addStatement("return $N.distinctKeyCount($T::hasSameKey, $T::keyHash)", v, entry.className,
+            entry.className)
         .build());
     type.addMethod(method("get" + f.stem + "Entries", RuntimeClasses.repeatedType(f))
         .addJavadoc("The entries as they were parsed or added, duplicates included.\n")
@@ -511,7 +516,8 @@ final class FieldGenerator {
       return CodeBlock.of("$N.clear();\n", v);
     }
     if (f.isMessage() || f.inOneof()) {
-      // absent messages and unset oneof members are reset when next used
+      // absent messages and unset oneof members are never read; mutable*() and the parser reset them
+      // when they are next filled
       return CodeBlock.of("");
     }
     return resetValue();
@@ -664,7 +670,7 @@ final class FieldGenerator {
         .addStatement("return false").endControlFlow().build();
   }
 
-  private CodeBlock valueHash(String expr) {
+  CodeBlock valueHash(String expr) {
     if (f.repeated || !f.kind.isScalar()) {
       return CodeBlock.of("$L.hashCode()", expr);
     }

@@ -57,6 +57,7 @@ final class MessageGenerator {
     addSize(type);
     addWrite(type);
     addInitializationChecks(type);
+    addMapEntryKeyMethods(type);
     addEquals(type);
     addHashCode(type);
     addPrinting(type);
@@ -88,12 +89,22 @@ final class MessageGenerator {
   }
 
   private void addConstructors(TypeSpec.Builder type) {
+    type.addField(FieldSpec.builder(self, "DEFAULT_INSTANCE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("new $T()", self)
+        .build());
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     type.addMethod(MethodSpec.methodBuilder("newInstance")
         .addJavadoc("A new, empty message.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(self)
         .addStatement("return new $T()", self)
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("getDefaultInstance")
+        .addJavadoc("The shared empty message that getters of absent fields of this type return. Read it, do"
+            + " not modify it.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(self)
+        .addStatement("return DEFAULT_INSTANCE")
         .build());
   }
 
@@ -285,6 +296,24 @@ final class MessageGenerator {
     }
     type.addMethod(check.addStatement("return true").build());
     type.addMethod(missing.build());
+  }
+
+  /** A map entry compares its key with another entry's, for the map's {@code getXCount()}. */
+  private void addMapEntryKeyMethods(TypeSpec.Builder type) {
+    if (!info.isMapEntry) {
+      return;
+    }
+    FieldInfo key = info.mapKey();
+    FieldGenerator keyField = fields.get(info.fields.indexOf(key));
+    type.addMethod(MethodSpec.methodBuilder("hasSameKey")
+        .returns(TypeName.BOOLEAN)
+        .addParameter(self, "other")
+        .addStatement("return $L", keyField.valueEquals())
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("keyHash")
+        .returns(TypeName.INT)
+        .addStatement("return $L", keyField.valueHash(key.storage))
+        .build());
   }
 
   private void addEquals(TypeSpec.Builder type) {

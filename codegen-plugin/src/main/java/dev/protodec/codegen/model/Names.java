@@ -22,7 +22,8 @@ public final class Names {
    * ({@code getClass}, {@code getSerializedSize}, ...): such a stem gets a trailing {@code _}.
    */
   private static final Set<String> RESERVED_STEMS =
-      Set.of("Class", "SerializedSize", "CachedSize", "UnknownFields", "TypeName", "Initialized");
+      Set.of("Class", "SerializedSize", "CachedSize", "UnknownFields", "TypeName", "Initialized",
+          "DefaultInstance");
 
   /**
    * protobuf-java's {@code UnderscoresToCamelCase}: underscores and other non-alphanumerics are dropped
