@@ -5,6 +5,7 @@ import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import dev.protodec.runtime.InvalidProtobufException;
+import dev.protodec.runtime.InvalidProtobufException.Reason;
 import dev.protodec.runtime.ProtoMessage;
 import java.util.List;
 
@@ -81,7 +82,7 @@ final class Verdict {
   private static Disagreement checkRejection(FastType fast, byte[] input,
       InvalidProtocolBufferException javaError, InvalidProtobufException fastError) {
     String message = fastError.getMessage();
-    if (message.contains("offset")) {
+    if (fastError.reason() != Reason.MISSING_REQUIRED) {
       int offset = fastError.offset();
       if (offset < 0 || offset > input.length) {
         return new Disagreement("offset outside the input", message);
@@ -91,7 +92,7 @@ final class Verdict {
     // The one rejection without an offset: required fields missing, found after the whole input
     // was read. It must be that case on both sides, and the partial parse must accept the input.
     boolean javaMissing = javaError.getMessage().contains("missing required fields");
-    boolean fastMissing = message.contains("missing required fields");
+    boolean fastMissing = fastError.reason() == Reason.MISSING_REQUIRED && fastError.offset() < 0;
     if (javaMissing && fastMissing) {
       try {
         fast.parsePartialFrom(input);

@@ -77,6 +77,7 @@ public final class ProtoBytes {
   }
 
   /** Appends a varint field (tag and value); used for unknown values of closed enums. */
+  @GeneratedCodeOnly
   public void appendVarintField(int fieldNumber, long value) {
     ensureCapacity(length + 15);
     length = ProtoWriter.putVarint(bytes, length, WireFormat.makeTag(fieldNumber, WireFormat.VARINT));

@@ -92,14 +92,23 @@ public abstract class ProtoMessage<T extends ProtoMessage<T>> {
    * Appends the encoded message to {@code out}, growing its array as needed: the fields are written in
    * one pass, and only if the array runs out (its bounds check throws) is the message's size computed,
    * the array grown to fit and the message written again.
+   *
+   * <p>Only the writer's own overflow is retried: an {@link ArrayIndexOutOfBoundsException} while the
+   * message, as its size pass measures it, does not fit in the room the writer had (give or take the
+   * bytes {@link ProtoWriter#beginMessage} may reserve for nested lengths while writing). Any other
+   * exception, or an out-of-bounds index while there was room, is a bug and propagates as it is.
    */
   public final void writeTo(ProtoWriter out) {
     int start = out.size();
     try {
       writeFieldsTo(out);
-    } catch (IndexOutOfBoundsException full) {
+    } catch (ArrayIndexOutOfBoundsException full) {
+      int needed = getSerializedSize();
+      if (!out.ranOutOfRoom(start, needed)) {
+        throw full;
+      }
       out.truncate(start);
-      out.ensureCapacity(getSerializedSize());
+      out.ensureCapacity(needed + ProtoWriter.NESTED_LENGTH_SLACK);
       try {
         writeFieldsTo(out);
       } catch (RuntimeException e) {

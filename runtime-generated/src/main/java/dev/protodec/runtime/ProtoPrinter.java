@@ -1,6 +1,7 @@
 package dev.protodec.runtime;
 
 /** Builds the protobuf text format for {@code toString()}: {@code name: value} lines, nested blocks. */
+@GeneratedCodeOnly
 public final class ProtoPrinter {
   private final StringBuilder out = new StringBuilder();
   private int indent;

@@ -243,6 +243,7 @@ public final class ProtoReader {
    * Starts a length-delimited nested message: reads its length, checks the recursion limit and narrows
    * the limit to the message. Returns the outer limit, to give back to {@link #exitMessage(int)}.
    */
+  @GeneratedCodeOnly
   public int enterMessage() throws InvalidProtobufException {
     int start = pos;
     int length = readRawVarint32();
@@ -255,6 +256,7 @@ public final class ProtoReader {
   }
 
   /** Ends a nested message: it must have ended at its limit, not at an end-group tag. */
+  @GeneratedCodeOnly
   public void exitMessage(int outerLimit) throws InvalidProtobufException {
     checkLastTagWas(0);
     depth--;
@@ -262,6 +264,7 @@ public final class ProtoReader {
   }
 
   /** Starts a group (its start tag has been read): checks the recursion limit. */
+  @GeneratedCodeOnly
   public void enterGroup() throws InvalidProtobufException {
     if (depth >= recursionLimit) {
       throw InvalidProtobufException.recursionLimitExceeded(tagStart() - base, recursionLimit);
@@ -270,17 +273,20 @@ public final class ProtoReader {
   }
 
   /** Ends a group: it must have ended at the end-group tag of its own field. */
+  @GeneratedCodeOnly
   public void exitGroup(int fieldNumber) throws InvalidProtobufException {
     checkLastTagWas(WireFormat.makeTag(fieldNumber, WireFormat.END_GROUP));
     depth--;
   }
 
   /** Starts a packed repeated field: reads its length and narrows the limit to it. */
+  @GeneratedCodeOnly
   public int enterPacked() throws InvalidProtobufException {
     int start = pos;
     return pushLimit(start, readRawVarint32());
   }
 
+  @GeneratedCodeOnly
   public void exitPacked(int outerLimit) {
     limit = outerLimit;
   }
@@ -549,6 +555,7 @@ public final class ProtoReader {
   }
 
   /** Where the field whose tag was just read starts, for {@link #copyFieldSince}. */
+  @GeneratedCodeOnly
   public int fieldStart() {
     return tagStart();
   }
@@ -558,6 +565,7 @@ public final class ProtoReader {
    * unknown}: a field that was parsed but has to be kept as unknown (a map entry whose closed-enum value
    * is unknown).
    */
+  @GeneratedCodeOnly
   public void copyFieldSince(int start, ProtoBytes unknown) {
     unknown.append(buffer, start, pos - start);
   }

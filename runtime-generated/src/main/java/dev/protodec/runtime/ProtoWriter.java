@@ -16,8 +16,9 @@ import java.util.Arrays;
  *
  * <p>The {@code write*} methods do not check for room themselves: the array's own bounds check, which
  * the JVM makes on every store anyway, is the check (a second one per write cost DnsEncode 14%). {@link
- * ProtoMessage#writeTo(ProtoWriter)} catches the {@link IndexOutOfBoundsException} of a full array, grows
- * the array to the message's computed size and writes the message again. Callers writing values by hand
+ * ProtoMessage#writeTo(ProtoWriter)} catches the {@link ArrayIndexOutOfBoundsException} of a full array
+ * (and only when the message did not fit: other failures are not retried), grows the array to the
+ * message's computed size and writes the message again. Callers writing values by hand
  * make room first with {@link #ensureCapacity(int)}.
  */
 public final class ProtoWriter {
@@ -65,6 +66,21 @@ public final class ProtoWriter {
     if (count > buffer.length - pos) {
       grow(count);
     }
+  }
+
+  /**
+   * How many bytes more than its final size writing a message may need at most: each nested message
+   * being written may hold up to 4 bytes reserved for its length beyond what the length turns out to need
+   * ({@link #beginMessage}), 100 levels deep (the default recursion limit).
+   */
+  static final int NESTED_LENGTH_SLACK = 4 * ProtoReader.DEFAULT_RECURSION_LIMIT;
+
+  /**
+   * Whether an out-of-bounds store while writing {@code needed} bytes from {@code start} can have been
+   * this writer running out of room: the message, with the slack reservations may take, did not fit.
+   */
+  boolean ranOutOfRoom(int start, int needed) {
+    return (long) start + needed + NESTED_LENGTH_SLACK > buffer.length;
   }
 
   /** Moves the write position back to {@code size}, forgetting what was written after it. */
@@ -145,6 +161,7 @@ public final class ProtoWriter {
    * replaces it: the message's remembered size is read once, as another thread writing the same message
    * may change it meanwhile.
    */
+  @GeneratedCodeOnly
   public int beginMessage(ProtoMessage<?> message) {
     final int expected = message.cachedSize;
     // a branch, not arithmetic on the size: the write position must not wait for the message's memory
@@ -164,6 +181,7 @@ public final class ProtoWriter {
    * bytes reserved before them, first moving the fields if the length needs more or fewer bytes than
    * were reserved, and remembers the size in the message for the next write.
    */
+  @GeneratedCodeOnly
   public void endMessage(ProtoMessage<?> message, int start) {
     int length = pos - start;
     fillLength(start, buffer[start - 1], length);
@@ -173,11 +191,13 @@ public final class ProtoWriter {
   }
 
   /** Starts a packed field of varints: reserves one byte for its length and returns where values start. */
+  @GeneratedCodeOnly
   public int beginLengthDelimited() {
     return ++pos;
   }
 
   /** Ends the packed field whose values were written from {@code start}: writes its length before them. */
+  @GeneratedCodeOnly
   public void endLengthDelimited(int start) {
     fillLength(start, 1, pos - start);
   }

@@ -51,6 +51,7 @@ public abstract class RepeatedObjects<E> {
    * through it; clearing in the parsers made DnsDecodeLight 8% faster.)
    */
   @SuppressWarnings("unchecked")
+  @GeneratedCodeOnly
   public final E addReused() {
     if (length == elements.length) {
       elements = Arrays.copyOf(elements, Math.max(4, length * 2));
