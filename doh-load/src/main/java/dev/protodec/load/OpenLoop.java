@@ -98,7 +98,9 @@ final class OpenLoop implements AutoCloseable {
           @Override
           protected void initChannel(SocketChannel ch) {
             ch.pipeline().addLast(ssl.newHandler(ch.alloc(), "localhost", server.getPort()),
-                Http2FrameCodecBuilder.forClient().build(),
+                // streams past the server's MAX_CONCURRENT_STREAMS wait in the client (still timed from
+                // their intended send time) instead of failing or being refused
+                Http2FrameCodecBuilder.forClient().encoderEnforceMaxConcurrentStreams(true).build(),
                 new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()), new ChannelInboundHandlerAdapter() {
                   @Override
                   public void channelRead(ChannelHandlerContext ctx, Object msg) {

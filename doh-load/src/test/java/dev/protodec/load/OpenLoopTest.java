@@ -44,4 +44,56 @@ class OpenLoopTest {
       assertEquals(300, post.ok());
     }
   }
+
+  /** Answers 20 ms late, from a timer thread: many more requests in flight than the server allows streams. */
+  private static final class SlowResolver implements dev.protodec.doh.resolver.Resolver {
+    private final DefaultResolver inner;
+    private final java.util.concurrent.ScheduledExecutorService timer =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+
+    SlowResolver(DefaultResolver inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public void resolve(byte[] query, int offset, int length, dev.protodec.doh.resolver.AnswerCallback callback) {
+      inner.resolve(query, offset, length, new dev.protodec.doh.resolver.AnswerCallback() {
+        @Override
+        public void onAnswer(byte[] answer, int n, int maxAge) {
+          byte[] copy = java.util.Arrays.copyOf(answer, n);
+          timer.schedule(() -> callback.onAnswer(copy, n, maxAge), 20, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void onMalformed(dev.protodec.doh.resolver.MalformedQueryException e) {
+          callback.onMalformed(e);
+        }
+      });
+    }
+
+    @Override
+    public void close() {
+      timer.shutdownNow();
+    }
+  }
+
+  @Test
+  void requestsBeyondTheServersStreamLimitWaitInTheClientAndAreAllAnswered(@TempDir Path dir) throws Exception {
+    CorpusWorkload workload = CorpusWorkload.build(2_000);
+    Path zone = dir.resolve("corpus.zone");
+    workload.writeZone(zone);
+    List<OpenLoop.Request> requests = OpenLoop.requests(workload);
+    try (DefaultResolver resolver = new DefaultResolver(ResolverConfig.builder().zoneFile(zone).build());
+        SlowResolver slow = new SlowResolver(resolver);
+        DohServer server = new DohServer(DohServerConfig.builder().listen(new InetSocketAddress("127.0.0.1", 0))
+            .maxConcurrentStreams(4).registry(resolver.registry()).build(), slow).start();
+        OpenLoop generator = new OpenLoop(server.address(), 1)) {
+      // 1,000/s answered 20 ms late: about 20 in flight on one connection that allows 4 streams
+      OpenLoop.Outcome run = generator.run(requests, false, 1_000, Duration.ofMillis(500), Duration.ofSeconds(10), 10);
+      assertEquals(500, run.sent());
+      assertEquals(0, run.errors(), run.toString());
+      assertEquals(500, run.ok());
+      assertTrue(run.latencyMicros().getValueAtPercentile(99) >= 20_000, "queued requests show their wait");
+    }
+  }
 }
