@@ -220,6 +220,20 @@ public final class BenchmarkMojo extends AbstractMojo {
   @Parameter(property = "protodec.protocVersion", defaultValue = "4.36.2", required = true)
   String protocVersion;
 
+  /**
+   * Skips the benchmark (nothing is written or run), for builds that bind the goal to a phase.
+   *
+   * <pre>
+   * &lt;benchmarkSkip&gt;true&lt;/benchmarkSkip&gt;
+   * </pre>
+   *
+   * <p>Default: {@code false}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "protodec.benchmark.skip", defaultValue = "false")
+  boolean benchmarkSkip;
+
   @Inject
   public BenchmarkMojo(BenchmarkRunner runner) {
     this.runner = runner;
@@ -227,6 +241,10 @@ public final class BenchmarkMojo extends AbstractMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
+    if (benchmarkSkip) {
+      getLog().info("protodec:benchmark: skipped (protodec.benchmark.skip)");
+      return;
+    }
     runner.run(request(), getLog());
   }
 
