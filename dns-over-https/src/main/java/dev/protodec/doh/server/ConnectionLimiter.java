@@ -32,6 +32,10 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
     ctx.fireChannelActive();
   }
 
+  int open() {
+    return open.get();
+  }
+
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     open.decrementAndGet();

@@ -31,6 +31,14 @@ final class DohInitializer extends ChannelInitializer<SocketChannel> {
 
   /** Longest request line (path and query) accepted over HTTP/1.1; a GET's query fits easily. */
   private static final int MAX_INITIAL_LINE = 8192;
+  /** SETTINGS_INITIAL_WINDOW_SIZE: one whole request body (a DNS message is at most 65,535 bytes). */
+  static final int INITIAL_WINDOW = DohServerConfig.MAX_BODY_BYTES;
+  /** Replies (SETTINGS/PING ACK, RST_STREAM) queued unflushed to a client that does not read them. */
+  static final int MAX_QUEUED_CONTROL_FRAMES = 1_000;
+  /** DATA frames in a row with no payload and no END_STREAM (CVE-2019-9518). */
+  static final int MAX_CONSECUTIVE_EMPTY_DATA_FRAMES = 2;
+  /** CONTINUATION frames in a row smaller than 16 bytes, zero-length included (CVE-2026-33871). */
+  static final int MAX_SMALL_CONTINUATION_FRAMES = 16;
 
   private final DohServerConfig config;
   private final SslContext ssl;
@@ -100,22 +108,33 @@ final class DohInitializer extends ChannelInitializer<SocketChannel> {
     return null;
   }
 
+  /**
+   * The HTTP/2 codec and every limit Netty offers, set explicitly (see the package documentation for
+   * why each): streams, header list, RST_STREAM received and sent, queued control frames, empty DATA,
+   * small CONTINUATION frames, and our own control-frame budget hooked in as the frame logger.
+   */
   private Http2FrameCodec newHttp2Codec() {
     Http2Settings settings =
         Http2Settings.defaultSettings()
             .maxConcurrentStreams(config.maxConcurrentStreams())
-            .maxHeaderListSize(config.maxHeaderListSize());
-    return new MeteredHttp2FrameCodec.Builder(metrics)
+            .maxHeaderListSize(config.maxHeaderListSize())
+            .initialWindowSize(INITIAL_WINDOW)
+            .maxFrameSize(Http2CodecUtil.DEFAULT_MAX_FRAME_SIZE);
+    int rstWindowSeconds = (int) config.rstWindow().toSeconds();
+    return new MeteredHttp2FrameCodec.Builder(metrics, config.maxRstFramesPerWindow(), config.rstWindow())
         .initialSettings(settings)
-        .decoderEnforceMaxRstFramesPerWindow(
-            config.maxRstFramesPerWindow(), (int) config.rstWindow().toSeconds())
+        .decoderEnforceMaxRstFramesPerWindow(config.maxRstFramesPerWindow(), rstWindowSeconds)
+        .encoderEnforceMaxQueuedControlFrames(MAX_QUEUED_CONTROL_FRAMES)
+        .decoderEnforceMaxConsecutiveEmptyDataFrames(MAX_CONSECUTIVE_EMPTY_DATA_FRAMES)
+        .decoderEnforceMaxSmallContinuationFrames(MAX_SMALL_CONTINUATION_FRAMES)
+        .frameLogger(new ControlFrameBudget(config.maxControlFramesPerSecond(), metrics))
         .gracefulShutdownTimeoutMillis(config.drainTimeout().toMillis())
         .validateHeaders(true)
         .build();
   }
 
   private ChannelHandler newHttp2Handler() {
-    return new Http2FrameHandler(router, metrics);
+    return new Http2FrameHandler(router, metrics, config.headerReadTimeout());
   }
 
   private HttpServerCodec newHttp1Codec() {

@@ -5,6 +5,8 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.ssl.SslContext;
@@ -38,6 +40,7 @@ public final class DohServer implements AutoCloseable {
   private final Resolver resolver;
   private final FrontMetrics metrics;
   private final InFlight inFlight = new InFlight();
+  private ConnectionLimiter limiter;
   private final ChannelGroup channels = new DefaultChannelGroup("doh-connections", GlobalEventExecutor.INSTANCE);
   private final Transport transport = Transport.best();
   private EventLoopGroup bossGroup;
@@ -59,7 +62,7 @@ public final class DohServer implements AutoCloseable {
     }
     SslContext ssl = sslContext();
     DohRouter router = new DohRouter(resolver, metrics, inFlight);
-    ConnectionLimiter limiter = new ConnectionLimiter(config.maxConnections(), channels);
+    limiter = new ConnectionLimiter(config.maxConnections(), channels);
     bossGroup = transport.newGroup(1, "doh-accept");
     workerGroup = transport.newGroup(config.ioThreads(), "doh-io");
     ServerBootstrap bootstrap =
@@ -68,7 +71,17 @@ public final class DohServer implements AutoCloseable {
             .channel(transport.serverChannel())
             .option(ChannelOption.SO_BACKLOG, 1024)
             .childOption(ChannelOption.TCP_NODELAY, true)
+            // Past 64 KiB queued for a client that does not read, the channel turns unwritable (HTTP/2
+            // flow control and the per-stream windows then hold answers back, not the socket buffer).
+            .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
             .childHandler(new DohInitializer(config, ssl, router, metrics, limiter));
+    if (config.reusePort()) {
+      if (transport == Transport.EPOLL) {
+        bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
+      } else {
+        LOG.warn("SO_REUSEPORT asked for but the epoll transport is not available: binding without it");
+      }
+    }
     try {
       serverChannel = bootstrap.bind(config.listen()).syncUninterruptibly().channel();
     } catch (RuntimeException e) {
@@ -92,6 +105,17 @@ public final class DohServer implements AutoCloseable {
 
   public int port() {
     return address().getPort();
+  }
+
+  /** Connections open now (accepted and not yet closed, those over the limit included until closed). */
+  public int openConnections() {
+    ConnectionLimiter l = limiter;
+    return l == null ? 0 : l.open();
+  }
+
+  /** Requests handed to the resolver whose answer has not been written yet. */
+  public int inFlight() {
+    return inFlight.count();
   }
 
   /** Whether TLS is on (else cleartext HTTP/1.1 and h2c). */

@@ -25,6 +25,8 @@ public final class DohServerConfig {
   private final Duration rstWindow;
   private final Duration drainTimeout;
   private final int ioThreads;
+  private final boolean reusePort;
+  private final int maxControlFramesPerSecond;
   private final PrometheusRegistry registry;
 
   private DohServerConfig(Builder b) {
@@ -39,6 +41,8 @@ public final class DohServerConfig {
     this.rstWindow = b.rstWindow;
     this.drainTimeout = b.drainTimeout;
     this.ioThreads = b.ioThreads;
+    this.reusePort = b.reusePort;
+    this.maxControlFramesPerSecond = b.maxControlFramesPerSecond;
     this.registry = b.registry;
   }
 
@@ -103,6 +107,22 @@ public final class DohServerConfig {
     return ioThreads;
   }
 
+  /**
+   * Whether the listening socket is bound with {@code SO_REUSEPORT} (epoll transport only), so that a new
+   * instance can bind the same address while the old one drains: a restart without refused connections.
+   */
+  public boolean reusePort() {
+    return reusePort;
+  }
+
+  /**
+   * HTTP/2 frames that carry no request (SETTINGS, PING, PRIORITY, WINDOW_UPDATE, unknown types) a client
+   * may send per second; past it the connection gets GOAWAY(ENHANCE_YOUR_CALM) and is closed.
+   */
+  public int maxControlFramesPerSecond() {
+    return maxControlFramesPerSecond;
+  }
+
   /** Where the front's counters are registered. */
   public PrometheusRegistry registry() {
     return registry;
@@ -114,7 +134,8 @@ public final class DohServerConfig {
         + ", maxConnections=" + maxConnections + ", maxHeaderListSize=" + maxHeaderListSize
         + ", idleTimeout=" + idleTimeout + ", headerReadTimeout=" + headerReadTimeout
         + ", rst=" + maxRstFramesPerWindow + "/" + rstWindow + ", drainTimeout=" + drainTimeout
-        + ", ioThreads=" + ioThreads + "}";
+        + ", ioThreads=" + ioThreads + ", reusePort=" + reusePort
+        + ", maxControlFramesPerSecond=" + maxControlFramesPerSecond + "}";
   }
 
   /** Defaults: 127.0.0.1:8443, self-signed TLS 1.3, 100 streams, 1024 connections, 8 KiB headers. */
@@ -130,6 +151,8 @@ public final class DohServerConfig {
     private Duration rstWindow = Duration.ofSeconds(30);
     private Duration drainTimeout = Duration.ofSeconds(5);
     private int ioThreads = 0;
+    private boolean reusePort = false;
+    private int maxControlFramesPerSecond = 500;
     private PrometheusRegistry registry = PrometheusRegistry.defaultRegistry;
 
     private Builder() {}
@@ -189,6 +212,17 @@ public final class DohServerConfig {
         throw new IllegalArgumentException("ioThreads must be 0 (one per processor) or more: " + n);
       }
       this.ioThreads = n;
+      return this;
+    }
+
+    /** Bind with {@code SO_REUSEPORT} (ignored, with a warning, without the epoll transport). */
+    public Builder reusePort(boolean on) {
+      this.reusePort = on;
+      return this;
+    }
+
+    public Builder maxControlFramesPerSecond(int n) {
+      this.maxControlFramesPerSecond = positive(n, "maxControlFramesPerSecond");
       return this;
     }
 

@@ -29,6 +29,7 @@ final class FrontMetrics {
 
   private final CounterDataPoint[][] responses;
   private final CounterDataPoint[][] queries;
+  private final Counter abuse;
 
   FrontMetrics(PrometheusRegistry registry) {
     Counter responseCounter =
@@ -42,6 +43,13 @@ final class FrontMetrics {
             .name("doh_http_queries")
             .help("DNS queries received by the DoH front, by HTTP version and format (wire or json)")
             .labelNames("http_version", "format")
+            .register(registry);
+    abuse =
+        Counter.builder()
+            .name("doh_http_abuse")
+            .help("Connections closed and streams reset by the front's own HTTP/2 limits, by reason"
+                + " (control_frames, stream_errors, oversized_headers, stalled_window, body_timeout)")
+            .labelNames("reason")
             .register(registry);
     HttpProtocol[] versions = HttpProtocol.values();
     responses = new CounterDataPoint[versions.length][STATUSES.length + 1];
@@ -63,6 +71,11 @@ final class FrontMetrics {
 
   void query(HttpProtocol version, Format format) {
     queries[version.ordinal()][format.ordinal()].inc();
+  }
+
+  /** One of the front's own limits acted (rare: resolved on the spot). */
+  void abusiveConnection(String reason) {
+    abuse.labelValues(reason).inc();
   }
 
   private static int statusIndex(int code) {

@@ -11,7 +11,12 @@ import io.netty.handler.codec.http2.DefaultHttp2WindowUpdateFrame;
 import io.netty.handler.codec.http2.Http2DataFrame;
 import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2Exception;
+import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
+import io.netty.handler.codec.http2.Http2Connection;
+import io.netty.handler.codec.http2.Http2FrameCodec;
+import io.netty.handler.codec.http2.Http2FrameStream;
 import io.netty.handler.codec.http2.Http2FrameStreamEvent;
+import io.netty.handler.codec.http2.Http2RemoteFlowController;
 import io.netty.handler.codec.http2.Http2Stream;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
@@ -21,12 +26,27 @@ import io.netty.util.collection.IntObjectHashMap;
 import io.netty.util.collection.IntObjectMap;
 import io.netty.util.internal.logging.InternalLogger;
 import io.netty.util.internal.logging.InternalLoggerFactory;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One HTTP/2 connection's requests, frame by frame on top of {@code Http2FrameCodec}: a GET is
  * answered from its HEADERS frame, a POST's DATA frames are gathered per stream (up to 65,535 bytes)
  * and answered when the stream ends. Any number of streams interleave. Per connection (it holds the
  * bodies being gathered), so not {@code @Sharable}.
+ *
+ * <p>Two slow-client limits of its own, checked by a sweep on the event loop every quarter of {@code
+ * requestReadTimeout} (the server's header-read timeout):
+ *
+ * <ul>
+ *   <li>a request body that has not ended within the timeout of its HEADERS (a POST that never ends) is
+ *       reset (RST_STREAM CANCEL) and its buffer freed;
+ *   <li>a connection whose answers have waited for flow-control window for the whole timeout (a client
+ *       that never opens its window, SETTINGS_INITIAL_WINDOW_SIZE 0 or no WINDOW_UPDATE) has its streams
+ *       reset and is closed with GOAWAY: the queued answers are freed, not held until the idle timeout,
+ *       which the client can put off with any frame.
+ * </ul>
  */
 final class Http2FrameHandler extends ChannelDuplexHandler {
 
@@ -39,11 +59,106 @@ final class Http2FrameHandler extends ChannelDuplexHandler {
   private final FrontMetrics metrics;
   /** POST bodies being gathered, by stream id. */
   private final IntObjectMap<ByteBuf> bodies = new IntObjectHashMap<>(8);
+  /** When each body in {@link #bodies} started, and its stream, for the body deadline. */
+  private final IntObjectMap<PendingBody> pending = new IntObjectHashMap<>(8);
+  private final long requestReadNanos;
+  private ScheduledFuture<?> sweep;
+  /** Since when answers have been waiting for window without a break; 0: none waiting. */
+  private long stalledSinceNanos;
   private boolean sawRequest;
 
-  Http2FrameHandler(DohRouter router, FrontMetrics metrics) {
+  private static final class PendingBody {
+    final Http2FrameStream stream;
+    final long sinceNanos;
+
+    PendingBody(Http2FrameStream stream, long sinceNanos) {
+      this.stream = stream;
+      this.sinceNanos = sinceNanos;
+    }
+  }
+
+  Http2FrameHandler(DohRouter router, FrontMetrics metrics, Duration requestReadTimeout) {
     this.router = router;
     this.metrics = metrics;
+    this.requestReadNanos = requestReadTimeout.toNanos();
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    long period = Math.max(TimeUnit.MILLISECONDS.toNanos(50), requestReadNanos / 4);
+    sweep = ctx.executor().scheduleAtFixedRate(() -> sweep(ctx), period, period, TimeUnit.NANOSECONDS);
+  }
+
+  private void sweep(ChannelHandlerContext ctx) {
+    if (!ctx.channel().isActive()) {
+      return;
+    }
+    long now = System.nanoTime();
+    if (!pending.isEmpty()) {
+      IntObjectMap<PendingBody> late = null;
+      for (IntObjectMap.PrimitiveEntry<PendingBody> e : pending.entries()) {
+        if (now - e.value().sinceNanos >= requestReadNanos) {
+          if (late == null) {
+            late = new IntObjectHashMap<>(4);
+          }
+          late.put(e.key(), e.value());
+        }
+      }
+      if (late != null) {
+        for (IntObjectMap.PrimitiveEntry<PendingBody> e : late.entries()) {
+          forget(e.key());
+          metrics.abusiveConnection("body_timeout");
+          if (e.value().stream.state() != Http2Stream.State.CLOSED) {
+            ctx.write(new DefaultHttp2ResetFrame(Http2Error.CANCEL).stream(e.value().stream), ctx.voidPromise());
+          }
+        }
+        ctx.flush();
+      }
+    }
+    Http2FrameCodec codec = ctx.pipeline().get(Http2FrameCodec.class);
+    if (codec == null) {
+      return;
+    }
+    Http2Connection connection = codec.connection();
+    Http2RemoteFlowController flow = connection.remote().flowController();
+    boolean[] waiting = {false};
+    try {
+      connection.forEachActiveStream(stream -> {
+        if (flow.hasFlowControlled(stream)) {
+          waiting[0] = true;
+          return false;
+        }
+        return true;
+      });
+    } catch (Http2Exception e) {
+      return; // the visitor throws nothing
+    }
+    if (!waiting[0]) {
+      stalledSinceNanos = 0;
+    } else if (stalledSinceNanos == 0) {
+      stalledSinceNanos = now;
+    } else if (now - stalledSinceNanos >= requestReadNanos) {
+      metrics.abusiveConnection("stalled_window");
+      LOG.debug("closing {}: answers waited {} ms for flow-control window", ctx.channel(),
+          (now - stalledSinceNanos) / 1_000_000L);
+      int[] ids = new int[connection.numActiveStreams()];
+      int[] n = {0};
+      try {
+        connection.forEachActiveStream(stream -> {
+          if (n[0] < ids.length) {
+            ids[n[0]++] = stream.id();
+          }
+          return true;
+        });
+      } catch (Http2Exception e) {
+        // the visitor throws nothing
+      }
+      for (int i = 0; i < n[0]; i++) {
+        codec.resetStream(ctx, ids[i], Http2Error.CANCEL.code(), ctx.newPromise());
+      }
+      ctx.flush();
+      ctx.close();
+    }
   }
 
   @Override
@@ -81,12 +196,18 @@ final class Http2FrameHandler extends ChannelDuplexHandler {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
+    if (sweep != null) {
+      sweep.cancel(false);
+    }
     releaseBodies();
     ctx.fireChannelInactive();
   }
 
   @Override
   public void handlerRemoved(ChannelHandlerContext ctx) {
+    if (sweep != null) {
+      sweep.cancel(false);
+    }
     releaseBodies();
   }
 
@@ -130,14 +251,14 @@ final class Http2FrameHandler extends ChannelDuplexHandler {
     if (route != DohRouter.Route.DNS_POST) {
       router.handle(exchange, route, path);
       if (!frame.isEndStream()) {
-        bodies.put(frame.stream().id(), DISCARDING); // a body nobody asked for
+        startBody(frame.stream(), DISCARDING); // a body nobody asked for
       }
       return;
     }
     long declared = headers.getLong(HttpHeaderNames.CONTENT_LENGTH, -1L);
     if (router.refusePost(exchange, headers.get(HttpHeaderNames.CONTENT_TYPE), declared)) {
       if (!frame.isEndStream()) {
-        bodies.put(frame.stream().id(), DISCARDING);
+        startBody(frame.stream(), DISCARDING);
       }
       return;
     }
@@ -145,8 +266,21 @@ final class Http2FrameHandler extends ChannelDuplexHandler {
       router.post(exchange, Unpooled.EMPTY_BUFFER);
       return;
     }
-    int initial = declared > 0 ? (int) declared : 512;
-    bodies.put(frame.stream().id(), ctx.alloc().buffer(initial, DohServerConfig.MAX_BODY_BYTES));
+    // Not the declared length up front: 100 streams declaring 65,535 bytes would hold 6.5 MB per
+    // connection before a byte of body came. The buffer grows as the body does (a DNS query is small).
+    int initial = declared > 0 ? (int) Math.min(declared, 1_024) : 512;
+    startBody(frame.stream(), ctx.alloc().buffer(initial, DohServerConfig.MAX_BODY_BYTES));
+  }
+
+  private void startBody(Http2FrameStream stream, ByteBuf body) {
+    bodies.put(stream.id(), body);
+    pending.put(stream.id(), new PendingBody(stream, System.nanoTime()));
+  }
+
+  /** The body of {@code id} is done with (taken or discarded): it leaves both maps, nothing released. */
+  private void done(int id) {
+    bodies.remove(id);
+    pending.remove(id);
   }
 
   private void onData(ChannelHandlerContext ctx, Http2DataFrame frame) {
@@ -158,7 +292,7 @@ final class Http2FrameHandler extends ChannelDuplexHandler {
       ByteBuf body = bodies.get(id);
       if (body == null || body == DISCARDING) {
         if (frame.isEndStream()) {
-          bodies.remove(id);
+          done(id);
         }
         return;
       }
@@ -168,13 +302,13 @@ final class Http2FrameHandler extends ChannelDuplexHandler {
         bodies.put(id, DISCARDING);
         router.tooLarge(new Http2Exchange(ctx, frame.stream(), metrics));
         if (frame.isEndStream()) {
-          bodies.remove(id);
+          done(id);
         }
         return;
       }
       body.writeBytes(data);
       if (frame.isEndStream()) {
-        bodies.remove(id);
+        done(id);
         try {
           router.post(new Http2Exchange(ctx, frame.stream(), metrics), body);
         } finally {
@@ -191,6 +325,7 @@ final class Http2FrameHandler extends ChannelDuplexHandler {
   }
 
   private void forget(int id) {
+    pending.remove(id);
     ByteBuf body = bodies.remove(id);
     if (body != null && body != DISCARDING) {
       body.release();
@@ -204,5 +339,6 @@ final class Http2FrameHandler extends ChannelDuplexHandler {
       }
     }
     bodies.clear();
+    pending.clear();
   }
 }
