@@ -189,6 +189,11 @@ public final class ServeCommand implements Callable<Integer> {
       description = "How long shutdown waits for in-flight requests.")
   private long drainSeconds;
 
+  @Option(names = "--reuse-port",
+      description = "Bind the DoH port with SO_REUSEPORT (epoll): start the new instance on the same address,"
+          + " then SIGTERM the old one, which drains; no connection is refused meanwhile.")
+  private boolean reusePort;
+
   @Option(names = "--io-threads", paramLabel = "N", defaultValue = "0",
       description = "Event-loop threads (0: one per processor).")
   private int ioThreads;
@@ -222,6 +227,7 @@ public final class ServeCommand implements Callable<Integer> {
               .rstLimit(maxRst, Duration.ofSeconds(rstWindowSeconds))
               .drainTimeout(Duration.ofSeconds(drainSeconds))
               .ioThreads(ioThreads)
+              .reusePort(reusePort)
               .registry(registry)
               .build();
       return new Configs(resolver, server, metrics, grpc);
