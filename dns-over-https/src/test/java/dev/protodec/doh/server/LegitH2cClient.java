@@ -90,7 +90,9 @@ final class LegitH2cClient implements AutoCloseable {
             .handler(new ChannelInitializer<Channel>() {
               @Override
               protected void initChannel(Channel ch) {
-                ch.pipeline().addLast(Http2FrameCodecBuilder.forClient().build(),
+                // a stall on the server must not look like a dead connection: streams past its
+                // MAX_CONCURRENT_STREAMS wait here (and are timed from their due time)
+                ch.pipeline().addLast(Http2FrameCodecBuilder.forClient().encoderEnforceMaxConcurrentStreams(true).build(),
                     new Http2MultiplexHandler(new SimpleChannelInboundHandler<Object>() {
                       @Override
                       protected void channelRead0(ChannelHandlerContext ctx, Object msg) {}
