@@ -13,7 +13,6 @@ import static dev.protodec.codegen.generator.RuntimeClasses.PROTO_WRITER;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -84,7 +83,7 @@ final class MessageGenerator {
           .build());
     }
     for (FieldGenerator field : fields) {
-      field.addStorage(type);
+      field.accessors().addStorage(type);
     }
   }
 
@@ -146,15 +145,15 @@ final class MessageGenerator {
 
   private void addAccessors(TypeSpec.Builder type) throws GeneratorException {
     for (FieldGenerator field : fields) {
-      field.addAccessors(type);
+      field.accessors().addAccessors(type);
     }
     for (OneofInfo oneof : info.oneofs) {
-      type.addMethod(MethodSpec.methodBuilder("get" + oneof.stem + "Case")
+      type.addMethod(MethodSpec.methodBuilder(oneof.caseGetter)
           .addModifiers(Modifier.PUBLIC)
           .returns(oneof.caseEnum)
           .addStatement("return $T.forNumber($N)", oneof.caseEnum, oneof.caseField)
           .build());
-      type.addMethod(MethodSpec.methodBuilder("clear" + oneof.stem)
+      type.addMethod(MethodSpec.methodBuilder(oneof.clearer)
           .addModifiers(Modifier.PUBLIC)
           .returns(self)
           .addStatement("$N = 0", oneof.caseField)
@@ -179,7 +178,7 @@ final class MessageGenerator {
       clear.addStatement("$N = 0", oneof.caseField);
     }
     for (FieldGenerator field : fields) {
-      clear.addCode(field.clearCode());
+      clear.addCode(field.objectMethods().clearCode());
     }
     type.addMethod(clear.addStatement("unknownFields.clear()").addStatement("return this").build());
   }
@@ -201,7 +200,7 @@ final class MessageGenerator {
       FieldInfo field = fields.get(i).field();
       merge.beginControlFlow("case $L:", field.tag)
           .addCode("// $L\n", field.protoName)
-          .addCode(fields.get(i).parsePrimary());
+          .addCode(fields.get(i).parsing().parsePrimary());
       if (fallsThrough(i)) {
         int next = i + 1 < fields.size() ? fields.get(i + 1).field().tag : 0;
         merge.beginControlFlow("if (tag != $L)", next).addStatement("break").endControlFlow();
@@ -216,7 +215,7 @@ final class MessageGenerator {
       if (field.field().alternateTag != 0) {
         merge.beginControlFlow("case $L:", field.field().alternateTag)
             .addCode("// $L, $L\n", field.field().protoName, field.field().packed ? "unpacked" : "packed")
-            .addCode(field.parseAlternate())
+            .addCode(field.parsing().parseAlternate())
             .addStatement("break")
             .endControlFlow();
       }
@@ -252,7 +251,7 @@ final class MessageGenerator {
         .returns(TypeName.INT)
         .addStatement("int size = 0");
     for (FieldGenerator field : fields) {
-      size.addCode(field.sizeCode());
+      size.addCode(field.encoding().sizeCode());
     }
     type.addMethod(size.addStatement("return size + unknownFields.length()").build());
   }
@@ -261,7 +260,7 @@ final class MessageGenerator {
     MethodSpec.Builder write = override("writeFieldsTo", TypeName.VOID)
         .addParameter(PROTO_WRITER, "out", Modifier.FINAL);
     for (FieldGenerator field : fields) {
-      write.addCode(field.writeCode());
+      write.addCode(field.encoding().writeCode());
     }
     type.addMethod(write.addStatement("out.writeRaw(unknownFields)").build());
   }
@@ -289,10 +288,10 @@ final class MessageGenerator {
         .addParameter(String.class, "prefix")
         .addParameter(ParameterizedTypeName.get(LIST, ClassName.get(String.class)), "missing");
     for (FieldGenerator field : fields) {
-      if (field.needsNestedCheck()) {
-        check.addCode(field.isInitializedCode());
+      if (field.objectMethods().needsNestedCheck()) {
+        check.addCode(field.objectMethods().isInitializedCode());
       }
-      missing.addCode(field.findMissingCode());
+      missing.addCode(field.objectMethods().findMissingCode());
     }
     type.addMethod(check.addStatement("return true").build());
     type.addMethod(missing.build());
@@ -308,11 +307,11 @@ final class MessageGenerator {
     type.addMethod(MethodSpec.methodBuilder("hasSameKey")
         .returns(TypeName.BOOLEAN)
         .addParameter(self, "other")
-        .addStatement("return $L", keyField.valueEquals())
+        .addStatement("return $L", keyField.objectMethods().valueEquals())
         .build());
     type.addMethod(MethodSpec.methodBuilder("keyHash")
         .returns(TypeName.INT)
-        .addStatement("return $L", keyField.valueHash(key.storage))
+        .addStatement("return $L", keyField.objectMethods().valueHash(key.names().storage()))
         .build());
   }
 
@@ -329,7 +328,7 @@ final class MessageGenerator {
     }
     for (FieldGenerator field : fields) {
       if (!field.field().inOneof()) {
-        equals.addCode(field.equalsCode());
+        equals.addCode(field.objectMethods().equalsCode());
       }
     }
     for (OneofInfo oneof : info.oneofs) {
@@ -340,7 +339,7 @@ final class MessageGenerator {
       for (FieldGenerator field : fields) {
         if (field.field().oneof() == oneof) {
           equals.beginControlFlow("case $L:", field.field().number)
-              .beginControlFlow("if (!($L))", field.valueEquals())
+              .beginControlFlow("if (!($L))", field.objectMethods().valueEquals())
               .addStatement("return false")
               .endControlFlow()
               .addStatement("break")
@@ -355,7 +354,7 @@ final class MessageGenerator {
   private void addHashCode(TypeSpec.Builder type) {
     MethodSpec.Builder hash = override("hashCode", TypeName.INT).addStatement("int hash = 41");
     for (FieldGenerator field : fields) {
-      hash.addCode(field.hashCodeCode());
+      hash.addCode(field.objectMethods().hashCodeCode());
     }
     type.addMethod(hash.addStatement("return 31 * hash + unknownFields.hashCode()").build());
   }
@@ -366,7 +365,7 @@ final class MessageGenerator {
         .addModifiers(Modifier.PROTECTED)
         .addParameter(PROTO_PRINTER, "printer");
     for (FieldGenerator field : fields) {
-      print.addCode(field.printCode());
+      print.addCode(field.objectMethods().printCode());
     }
     type.addMethod(print.addStatement("printer.unknownFields(unknownFields)").build());
     type.addMethod(override("getTypeName", ClassName.get(String.class))

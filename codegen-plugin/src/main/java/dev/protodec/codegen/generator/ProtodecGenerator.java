@@ -9,6 +9,7 @@ import dev.protodec.codegen.model.ExternalReference;
 import dev.protodec.codegen.model.FileInfo;
 import dev.protodec.codegen.model.MessageInfo;
 import dev.protodec.codegen.model.ServiceInfo;
+import dev.protodec.codegen.model.ModelException;
 import dev.protodec.codegen.model.TypeRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,13 +47,21 @@ public final class ProtodecGenerator {
    */
   public List<GeneratedFile> generate(FileDescriptorSet set, Collection<String> filesToGenerate,
       ExistingClasses classPath) throws GeneratorException {
-    TypeRegistry registry = TypeRegistry.build(set, Set.copyOf(filesToGenerate), options);
+    TypeRegistry registry;
+    List<FileInfo> files = new ArrayList<>();
+    try {
+      registry = TypeRegistry.build(set, Set.copyOf(filesToGenerate), options::mapPackage);
+      for (String path : filesToGenerate) {
+        files.add(registry.file(path));
+      }
+    } catch (ModelException e) {
+      throw new GeneratorException(e.getMessage());
+    }
     for (ExternalReference reference : registry.externalReferences()) {
       requireClass(reference, classPath);
     }
     List<GeneratedFile> out = new ArrayList<>();
-    for (String path : filesToGenerate) {
-      FileInfo file = registry.file(path);
+    for (FileInfo file : files) {
       for (TypeSpec type : topLevelTypes(file)) {
         out.add(toFile(file, type));
       }

@@ -14,12 +14,6 @@ public final class FieldInfo {
   public final Kind kind;
   public final boolean repeated;
   public final boolean required;
-  /** Accessor stem: {@code foo_bar} → {@code FooBar}. */
-  public final String stem;
-  /** The Java field holding the value: {@code fooBar_}. */
-  public final String storage;
-  /** {@code FOO_BAR_FIELD_NUMBER}. */
-  public final String numberConstant;
   /** Tag of one value as declared (for repeated packable fields: packed or not per the schema). */
   public final int tag;
   /** For repeated packable fields: the other encoding's tag, also accepted when parsing; else 0. */
@@ -28,9 +22,14 @@ public final class FieldInfo {
   public final boolean packed;
   /** Strings checked for valid UTF-8 when parsed (proto3, or {@code java_string_check_utf8}). */
   public final boolean validateUtf8;
-  /** Proto2 {@code [default = ...]} text, or null. */
-  public final String defaultValue;
+  /** Proto2 {@code [default = ...]} text as protoc writes it, or null. */
+  final String defaultText;
   public final String javadoc;
+
+  /** Every Java name of the field, unique in its class: set by the registry ({@link MemberNames}). */
+  FieldNames names;
+  /** The default as a Java value, set by the registry: {@link DefaultValue}. */
+  DefaultValue defaults;
 
   /** Index of the presence bit, or -1 when the field has none (repeated, oneof member, implicit). */
   int presenceBit = -1;
@@ -48,12 +47,6 @@ public final class FieldInfo {
     this.kind = Kind.of(proto.getType());
     this.repeated = proto.getLabel() == Label.LABEL_REPEATED;
     this.required = proto.getLabel() == Label.LABEL_REQUIRED;
-    // protobuf-java names a group's accessors after its type ("OptionalGroup"), not its lowercased field
-    this.stem = kind == Kind.GROUP
-        ? Names.accessorStem(proto.getTypeName().substring(proto.getTypeName().lastIndexOf('.') + 1))
-        : Names.accessorStem(protoName);
-    this.storage = Names.camelCase(protoName, false) + "_";
-    this.numberConstant = Names.constantCase(protoName) + "_FIELD_NUMBER";
     boolean proto3 = "proto3".equals(syntax);
     boolean packable = repeated && kind.isPackable();
     this.packed =
@@ -65,8 +58,17 @@ public final class FieldInfo {
     // protobuf-java checks map keys and values even in proto2
     this.validateUtf8 = kind == Kind.STRING && (proto3 || checkUtf8 || inMapEntry);
     this.inMapEntry = inMapEntry;
-    this.defaultValue = proto.hasDefaultValue() ? proto.getDefaultValue() : null;
+    this.defaultText = proto.hasDefaultValue() ? proto.getDefaultValue() : null;
     this.javadoc = javadoc;
+  }
+
+  public FieldNames names() {
+    return names;
+  }
+
+  /** The field's default: proto2's {@code [default = ...]}, or its type's zero. */
+  public DefaultValue defaultValue() {
+    return defaults;
   }
 
   public boolean hasPresenceBit() {

@@ -9,6 +9,10 @@ public final class OneofInfo {
   public final String protoName;
   /** {@code kind} → {@code Kind}: stem of {@code getKindCase()}, {@code clearKind()}. */
   public final String stem;
+  /** {@code getKindCase}. */
+  public final String caseGetter;
+  /** {@code clearKind}. */
+  public final String clearer;
   public final String caseField;
   public final ClassName caseEnum;
   /** {@code KIND_NOT_SET}. */
@@ -18,6 +22,8 @@ public final class OneofInfo {
   OneofInfo(String protoName, ClassName messageClass) {
     this.protoName = protoName;
     this.stem = Names.accessorStem(protoName);
+    this.caseGetter = "get" + stem + "Case";
+    this.clearer = "clear" + stem;
     this.caseField = Names.camelCase(protoName, false) + "Case_";
     this.caseEnum = messageClass.nestedClass(Names.camelCase(protoName, true) + "Case");
     this.notSetConstant = Names.constantCase(protoName) + "_NOT_SET";

@@ -7,8 +7,6 @@ import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
 import com.google.protobuf.DescriptorProtos.MethodDescriptorProto;
 import com.google.protobuf.DescriptorProtos.ServiceDescriptorProto;
 import com.palantir.javapoet.ClassName;
-import dev.protodec.codegen.generator.GeneratorException;
-import dev.protodec.codegen.generator.GeneratorOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Every message and enum of a descriptor set by full name, with its Java class. Built in two passes:
@@ -38,14 +37,21 @@ public final class TypeRegistry {
    * @param generated the proto paths this run writes code for; every other file's types are
    *     referred to where their classes already are: the runtime's well-known types in {@value
    *     ShippedTypes#JAVA_PACKAGE}, anything else in its (replaced) package, found on the class path
+   * @param javaPackages maps a file's Java package to the one generated into ({@code replacePackages})
    */
   public static TypeRegistry build(FileDescriptorSet set, Set<String> generated,
-      GeneratorOptions options) throws GeneratorException {
+      UnaryOperator<String> javaPackages) throws ModelException {
     TypeRegistry registry = new TypeRegistry(Set.copyOf(generated));
     for (FileDescriptorProto file : set.getFileList()) {
-      registry.addFile(file, options);
+      registry.addFile(file, javaPackages);
     }
     registry.resolveFieldTypes();
+    for (MessageInfo message : registry.messages.values()) {
+      MemberNames.assign(message);
+      for (FieldInfo field : message.fields) {
+        field.defaults = DefaultValue.of(message, field);
+      }
+    }
     for (FileDescriptorProto file : set.getFileList()) {
       registry.addServices(file);
     }
@@ -53,19 +59,19 @@ public final class TypeRegistry {
     return registry;
   }
 
-  public FileInfo file(String protoPath) throws GeneratorException {
+  public FileInfo file(String protoPath) throws ModelException {
     FileInfo file = files.get(protoPath);
     if (file == null) {
-      throw new GeneratorException(protoPath + " is not in protoc's descriptor set");
+      throw new ModelException(protoPath + " is not in protoc's descriptor set");
     }
     return file;
   }
 
-  private void addFile(FileDescriptorProto file, GeneratorOptions options)
-      throws GeneratorException {
+  private void addFile(FileDescriptorProto file, UnaryOperator<String> javaPackages)
+      throws ModelException {
     String syntax = file.getSyntax().isEmpty() ? "proto2" : file.getSyntax();
     if (!syntax.equals("proto2") && !syntax.equals("proto3")) {
-      throw new GeneratorException(
+      throw new ModelException(
           file.getName() + ": syntax \"" + syntax + "\" (editions) is not supported yet;"
               + " protodec generates proto2 and proto3 files");
     }
@@ -73,7 +79,7 @@ public final class TypeRegistry {
     String protoPackage = file.getPackage();
     String javaPackage = !generated.contains(file.getName()) && ShippedTypes.isShipped(file.getName())
         ? ShippedTypes.JAVA_PACKAGE
-        : options.mapPackage(fileOptions.hasJavaPackage() ? fileOptions.getJavaPackage() : protoPackage);
+        : javaPackages.apply(fileOptions.hasJavaPackage() ? fileOptions.getJavaPackage() : protoPackage);
     boolean multipleFiles = fileOptions.getJavaMultipleFiles();
     String outer = outerClassName(file);
     FileInfo info = new FileInfo(file.getName(), syntax, javaPackage, outer, multipleFiles);
@@ -133,7 +139,7 @@ public final class TypeRegistry {
     return info;
   }
 
-  private void addServices(FileDescriptorProto file) throws GeneratorException {
+  private void addServices(FileDescriptorProto file) throws ModelException {
     FileInfo info = files.get(file.getName());
     Comments comments = new Comments(file);
     for (int i = 0; i < file.getServiceCount(); i++) {
@@ -154,10 +160,10 @@ public final class TypeRegistry {
   }
 
   private MessageInfo serviceMessage(ServiceDescriptorProto service, MethodDescriptorProto method,
-      String typeName) throws GeneratorException {
+      String typeName) throws ModelException {
     MessageInfo message = messages.get(typeName);
     if (message == null) {
-      throw new GeneratorException(service.getName() + "." + method.getName()
+      throw new ModelException(service.getName() + "." + method.getName()
           + " refers to unknown message " + typeName);
     }
     return message;
@@ -179,20 +185,20 @@ public final class TypeRegistry {
     return topLevel.contains(name) ? name + "OuterClass" : name;
   }
 
-  private void resolveFieldTypes() throws GeneratorException {
+  private void resolveFieldTypes() throws ModelException {
     for (MessageInfo message : messages.values()) {
       for (FieldInfo field : message.fields) {
         String typeName = field.proto.getTypeName();
         if (field.isMessage()) {
           field.messageType = messages.get(typeName);
           if (field.messageType == null) {
-            throw new GeneratorException(message.fullName + "." + field.protoName
+            throw new ModelException(message.fullName + "." + field.protoName
                 + " refers to unknown message " + typeName);
           }
         } else if (field.kind == Kind.ENUM) {
           field.enumType = enums.get(typeName);
           if (field.enumType == null) {
-            throw new GeneratorException(message.fullName + "." + field.protoName
+            throw new ModelException(message.fullName + "." + field.protoName
                 + " refers to unknown enum " + typeName);
           }
         }
