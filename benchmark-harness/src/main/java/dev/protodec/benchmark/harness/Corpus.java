@@ -48,9 +48,10 @@ public record Corpus(List<byte[]> messages, List<Long> offsets, List<Path> sourc
     List<byte[]> messages = new ArrayList<>();
     List<Long> offsets = new ArrayList<>();
     CodedInputStream in = CodedInputStream.newInstance(bytes);
+    int start = 0;
     try {
       while (!in.isAtEnd()) {
-        int start = in.getTotalBytesRead();
+        start = in.getTotalBytesRead();
         int length = in.readRawVarint32();
         if (length < 0 || length > bytes.length - in.getTotalBytesRead()) {
           throw new CorpusException("corpus " + file + ": message " + messages.size() + " at offset " + start
@@ -61,8 +62,9 @@ public record Corpus(List<byte[]> messages, List<Long> offsets, List<Path> sourc
         messages.add(in.readRawBytes(length));
       }
     } catch (IOException e) {
-      throw new CorpusException("corpus " + file + ": message " + messages.size() + " at offset "
-          + in.getTotalBytesRead() + ": the length prefix is cut off (" + e.getMessage() + ")", e);
+      // the offset where the cut-off prefix starts, not where reading it stopped
+      throw new CorpusException("corpus " + file + ": message " + messages.size() + " at offset " + start
+          + ": the length prefix is cut off or malformed (" + e.getMessage() + ")", e);
     }
     if (messages.isEmpty()) {
       throw new CorpusException("corpus " + file + " holds no message");
