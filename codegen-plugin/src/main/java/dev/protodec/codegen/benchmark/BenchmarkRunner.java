@@ -39,6 +39,7 @@ public final class BenchmarkRunner {
   }
 
   public void run(BenchmarkRequest request, Log log) throws MojoExecutionException, MojoFailureException {
+    requireReadableCorpus(request);
     try {
       Path project = request.directory();
       Path work = project.resolve("work");
@@ -60,6 +61,22 @@ public final class BenchmarkRunner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new MojoExecutionException("protodec:benchmark interrupted", e);
+    }
+  }
+
+  /**
+   * A corpus path that is neither a readable file nor a folder fails here, before the child project is
+   * written and built; the harness reads it and says which message does not parse.
+   */
+  static void requireReadableCorpus(BenchmarkRequest request) throws MojoFailureException {
+    if (request.corpus().isEmpty()) {
+      return;
+    }
+    Path corpus = request.corpus().get();
+    if (!Files.isDirectory(corpus) && !(Files.isRegularFile(corpus) && Files.isReadable(corpus))) {
+      throw new MojoFailureException("protodec:benchmark: cannot read the corpus " + corpus.toAbsolutePath()
+          + " (protodec.benchmark.corpus): not a readable file or folder (give a file of length-delimited messages,"
+          + " as writeDelimitedTo writes them, or a folder of one binary message per file)");
     }
   }
 
