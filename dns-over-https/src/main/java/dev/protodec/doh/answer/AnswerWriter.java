@@ -186,7 +186,10 @@ public final class AnswerWriter {
 
   /** RDATA: one character-string (RFC 1035 section 3.3): a length byte, then up to 255 bytes. */
   public void characterString(byte[] b, int off, int len) {
-    int n = Math.min(len, 255);
+    if (len > 255) {
+      throw new UnwritableRecordException("a character-string of " + len + " bytes (at most 255)");
+    }
+    int n = len;
     ensure(n + 1);
     buf[pos++] = (byte) n;
     System.arraycopy(b, off, buf, pos, n);
@@ -195,16 +198,21 @@ public final class AnswerWriter {
 
   /** A compressed domain name from UTF-8 presentation bytes {@code utf8[0, length)}. */
   public void name(byte[] utf8, int length) {
-    int n = Math.min(length, text.length);
-    System.arraycopy(utf8, 0, text, 0, n);
-    encodeName(n);
+    if (length > text.length) {
+      throw new UnwritableRecordException("a name of " + length + " bytes");
+    }
+    System.arraycopy(utf8, 0, text, 0, length);
+    encodeName(length);
   }
 
   /** A compressed domain name from a presentation string, copied char by char (no allocation). */
   public void name(CharSequence name) {
     int n = 0;
     int len = name.length();
-    for (int i = 0; i < len && n < text.length - 3; i++) {
+    for (int i = 0; i < len; i++) {
+      if (n >= text.length - 3) {
+        throw new UnwritableRecordException("a name of more than " + n + " bytes");
+      }
       char c = name.charAt(i);
       if (c < 0x80) {
         text[n++] = (byte) c;
@@ -230,6 +238,9 @@ public final class AnswerWriter {
       i = 1;
     }
     while (i < n) {
+      if (labels == labelStarts.length) {
+        throw new UnwritableRecordException("a name of more than " + labels + " labels");
+      }
       int lenAt = pos++;
       labelStarts[labels++] = lenAt;
       int labelLen = 0;
@@ -246,13 +257,16 @@ public final class AnswerWriter {
         buf[pos++] = c;
         labelLen++;
       }
-      buf[lenAt] = (byte) Math.min(labelLen, 63);
-      i++; // the dot
-      if (labels == labelStarts.length) {
-        break;
+      if (labelLen == 0 || labelLen > 63) {
+        throw new UnwritableRecordException("a label of " + labelLen + " bytes (1 to 63)");
       }
+      buf[lenAt] = (byte) labelLen;
+      i++; // the dot
     }
     buf[pos++] = 0;
+    if (pos - start > 255) {
+      throw new UnwritableRecordException("a name of " + (pos - start) + " bytes on the wire (at most 255)");
+    }
     compress(start, labels);
   }
 
@@ -414,7 +428,7 @@ public final class AnswerWriter {
   private void ensure(int more) {
     if (pos + more > buf.length) {
       if (pos + more > MAX_MESSAGE) {
-        throw new IllegalStateException("a DNS message is at most 65,535 bytes");
+        throw new UnwritableRecordException("an answer of more than 65,535 bytes");
       }
       buf = Arrays.copyOf(buf, Math.min(MAX_MESSAGE, Math.max(buf.length * 2, pos + more)));
     }

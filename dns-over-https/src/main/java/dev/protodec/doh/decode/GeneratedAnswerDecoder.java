@@ -9,6 +9,7 @@ import dev.protodec.dns.fast.ResourceRecord;
 import dev.protodec.dns.fast.SoaData;
 import dev.protodec.dns.fast.TxtData;
 import dev.protodec.doh.answer.AnswerWriter;
+import dev.protodec.doh.answer.UnwritableRecordException;
 import dev.protodec.doh.query.ParsedQuery;
 import dev.protodec.runtime.ProtoBytes;
 import dev.protodec.runtime.ProtoReader;
@@ -40,8 +41,31 @@ public final class GeneratedAnswerDecoder implements CachedAnswerDecoder {
     write(m, query, udpPayloadSize, elapsedSeconds, ttlOverride, out);
   }
 
-  /** Writes an already decoded message: also how the store stage turns a message into wire. */
+  /**
+   * Writes an already decoded message: also how the store stage turns a message into wire. Checks
+   * first that every record's RDATA fits its type ({@link RdataRules}).
+   *
+   * @throws CorruptEntryException if the message is not an answer DNS can carry
+   */
   public static void write(DnsMessage m, ParsedQuery query, int udpPayloadSize, int elapsedSeconds,
+      int ttlOverride, AnswerWriter out) throws CorruptEntryException {
+    for (int section = 0; section < 3; section++) {
+      RepeatedMessage<ResourceRecord> records = section == 0 ? m.getAnswersList()
+          : section == 1 ? m.getAuthoritiesList() : m.getAdditionalsList();
+      for (int i = 0; i < records.size(); i++) {
+        ResourceRecord r = records.get(i);
+        RdataRules.check(r.getType(), r.getRdataCase().getNumber(),
+            r.getRdataCase() == ResourceRecord.RdataCase.AAAA ? r.getAaaa().length() : 0);
+      }
+    }
+    try {
+      writeChecked(m, query, udpPayloadSize, elapsedSeconds, ttlOverride, out);
+    } catch (UnwritableRecordException e) {
+      throw new CorruptEntryException("a cached entry DNS cannot carry: " + e.getMessage(), e);
+    }
+  }
+
+  private static void writeChecked(DnsMessage m, ParsedQuery query, int udpPayloadSize, int elapsedSeconds,
       int ttlOverride, AnswerWriter out) {
     Header h = m.getHeader();
     int rcode = h.getRcodeValue();

@@ -20,6 +20,7 @@ import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
 import dev.protodec.dns.schema.DnsSchema;
 import dev.protodec.doh.answer.AnswerWriter;
+import dev.protodec.doh.answer.UnwritableRecordException;
 import dev.protodec.doh.query.ParsedQuery;
 import dev.protodec.reflective.DynamicMessages;
 import dev.protodec.reflective.ReflectiveSchema;
@@ -129,6 +130,15 @@ public final class ReflectiveAnswerDecoder implements CachedAnswerDecoder {
   public void write(byte[] payload, ParsedQuery query, int udpPayloadSize, int elapsedSeconds, int ttlOverride,
       AnswerWriter out) throws IOException {
     DynamicMessage m = DynamicMessages.parse(dnsMessage, payload);
+    try {
+      writeParsed(m, query, udpPayloadSize, elapsedSeconds, ttlOverride, out);
+    } catch (UnwritableRecordException e) {
+      throw new CorruptEntryException("a cached entry DNS cannot carry: " + e.getMessage(), e);
+    }
+  }
+
+  private void writeParsed(DynamicMessage m, ParsedQuery query, int udpPayloadSize, int elapsedSeconds,
+      int ttlOverride, AnswerWriter out) throws CorruptEntryException {
     Message h = messageValue(m, header);
     int rcode = enumNumber(h, headerRcode);
     out.begin(query, intValue(h, headerFlags), enumNumber(h, headerOpcode), rcode, true, elapsedSeconds,
@@ -153,16 +163,20 @@ public final class ReflectiveAnswerDecoder implements CachedAnswerDecoder {
     }
   }
 
-  private void section(Message m, FieldDescriptor section, int number, AnswerWriter out) {
+  private void section(Message m, FieldDescriptor section, int number, AnswerWriter out)
+      throws CorruptEntryException {
     int n = count(m, section);
     for (int i = 0; i < n; i++) {
       record(messageElement(m, section, i), number, out);
     }
   }
 
-  private void record(Message r, int section, AnswerWriter out) {
-    out.record(section, stringValue(r, name), intValue(r, type), intValue(r, rclass), intValue(r, ttl));
+  private void record(Message r, int section, AnswerWriter out) throws CorruptEntryException {
     FieldDescriptor set = r.getOneofFieldDescriptor(rdata);
+    int recordType = intValue(r, type);
+    RdataRules.check(recordType, set == null ? RdataRules.NONE : set.getNumber(),
+        set == aaaa ? bytesValue(r, aaaa).size() : 0);
+    out.record(section, stringValue(r, name), recordType, intValue(r, rclass), intValue(r, ttl));
     if (set == a) {
       out.u32(intValue(r, a));
     } else if (set == aaaa || set == raw) {

@@ -47,7 +47,12 @@ public final class CacheEntryFactory {
     int ttl = ttls.entryTtl(reply);
     DnsMessage message = converter.convert(reply, ttl);
     byte[] protobuf = message.toByteArray();
-    byte[] payload = mode == DecoderMode.WIRE ? wire(message, query) : protobuf;
+    byte[] payload;
+    try {
+      payload = mode == DecoderMode.WIRE ? wire(message, query) : protobuf;
+    } catch (IOException e) { // a reply dnsjava parsed but DNS cannot carry again: the query fails (SERVFAIL)
+      throw new java.io.UncheckedIOException(e);
+    }
     return new Created(new CachedAnswer(payload, nowMillis, ttl, reply.getRcode()), protobuf);
   }
 
@@ -67,7 +72,7 @@ public final class CacheEntryFactory {
     return new CachedAnswer(wire(message, query), shared.storedAtMillis(), shared.ttlSeconds(), shared.rcode());
   }
 
-  private static byte[] wire(DnsMessage message, ParsedQuery query) {
+  private static byte[] wire(DnsMessage message, ParsedQuery query) throws IOException {
     AnswerWriter writer = new AnswerWriter();
     GeneratedAnswerDecoder.write(message, query.withoutEdns(), 0, 0, 0, writer);
     writer.finish(false);
