@@ -25,7 +25,9 @@ class MalformedInputTest {
   enum Target {
     PROTO3(AllTypes3.getDefaultInstance()),
     PROTO2(AllTypes2.getDefaultInstance()),
-    DESCRIPTOR(FileDescriptorProto.getDefaultInstance());
+    DESCRIPTOR(FileDescriptorProto.getDefaultInstance()),
+    EDITIONS_2023(dev.protodec.conformance.editions2023.Editions2023.getDefaultInstance()),
+    EDITIONS_2024(dev.protodec.conformance.editions2024.Editions2024.getDefaultInstance());
 
     final Message prototype;
 

@@ -103,9 +103,7 @@ final class Mirror {
    */
   static Method accessor(Class<?> type, FieldDescriptor field, String prefix, String suffix,
       Class<?>... parameters) {
-    String documented = field.getType() == FieldDescriptor.Type.GROUP
-        ? stem(field.getMessageType().getName())
-        : stem(field.getName());
+    String documented = isGroupLike(field) ? stem(field.getMessageType().getName()) : stem(field.getName());
     Method m = method(type, prefix + documented + suffix, parameters);
     if (m != null) {
       return m;
@@ -113,6 +111,16 @@ final class Mirror {
     throw new AssertionError(
         type.getName() + " has no " + prefix + documented + suffix + Arrays.toString(parameters)
             + " for field " + field.getFullName());
+  }
+
+  /**
+   * A proto2 group, or an editions delimited field shaped like one (named like its type in lower case,
+   * the type declared beside it): protobuf-java names it after its type.
+   */
+  static boolean isGroupLike(FieldDescriptor field) {
+    return field.getType() == FieldDescriptor.Type.GROUP
+        && field.getName().equals(field.getMessageType().getName().toLowerCase(Locale.ROOT))
+        && field.getMessageType().getContainingType() == field.getContainingType();
   }
 
   static Method method(Class<?> type, String name, Class<?>... parameters) {

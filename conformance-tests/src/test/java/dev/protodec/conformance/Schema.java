@@ -3,6 +3,8 @@ package dev.protodec.conformance;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
 import com.google.protobuf.Message;
+import dev.protodec.conformance.editions2023.Editions2023;
+import dev.protodec.conformance.editions2024.Editions2024;
 import dev.protodec.conformance.proto2.AllTypesProto2.AllTypes2;
 import dev.protodec.conformance.proto2.AllTypesProto2.AllTypes2Reduced;
 import dev.protodec.conformance.proto3.AllTypes3;
@@ -23,7 +25,9 @@ enum Schema {
   OTLP_TRACES(TracesData.getDefaultInstance(), RandomFiller.Options.deep()),
   OTLP_METRICS(MetricsData.getDefaultInstance(), RandomFiller.Options.deep()),
   OTLP_LOGS(LogsData.getDefaultInstance(), RandomFiller.Options.deep()),
-  WELL_KNOWN_TYPES(WellKnownFields.getDefaultInstance(), RandomFiller.Options.deep());
+  WELL_KNOWN_TYPES(WellKnownFields.getDefaultInstance(), RandomFiller.Options.deep()),
+  EDITIONS_2023(Editions2023.getDefaultInstance(), RandomFiller.Options.full()),
+  EDITIONS_2024(Editions2024.getDefaultInstance(), RandomFiller.Options.full());
 
   final Message prototype;
   final RandomFiller.Options options;

@@ -103,7 +103,7 @@ final class FieldObjectMethods {
   }
 
   private CodeBlock printValue(String expr) {
-    String name = f.kind == Kind.GROUP ? f.messageType().proto.getName() : f.protoName;
+    String name = f.groupLike() ? f.messageType().proto.getName() : f.protoName;
     return switch (f.kind) {
       case STRING -> CodeBlock.of("printer.string($S, $L);\n", name, expr);
       case BYTES -> CodeBlock.of("printer.bytes($S, $L);\n", name, expr);

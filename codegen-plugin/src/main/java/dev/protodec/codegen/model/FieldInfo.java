@@ -1,5 +1,6 @@
 package dev.protodec.codegen.model;
 
+import com.google.protobuf.DescriptorProtos.FeatureSet;
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto.Label;
 
@@ -26,6 +27,10 @@ public final class FieldInfo {
   final String defaultText;
   public final String javadoc;
 
+  /** The field's resolved features (its file's, messages' and own). */
+  public final Features features;
+  private final boolean groupLike;
+
   /** Every Java name of the field, unique in its class: set by the registry ({@link MemberNames}). */
   FieldNames names;
   /** The default as a Java value, set by the registry: {@link DefaultValue}. */
@@ -39,27 +44,58 @@ public final class FieldInfo {
   MessageInfo messageType;
   EnumInfo enumType;
 
-  FieldInfo(FieldDescriptorProto proto, String syntax, boolean checkUtf8, boolean inMapEntry,
-      String javadoc) {
+  /**
+   * @param features the resolved features of the containing message (the field's own are applied here)
+   * @param mapEntryTypes full names of every map entry type: message fields of such types are never
+   *     delimited
+   */
+  FieldInfo(FieldDescriptorProto proto, String containingType, Features features, boolean checkUtf8,
+      boolean inMapEntry, java.util.Set<String> mapEntryTypes, String javadoc) {
     this.proto = proto;
     this.protoName = proto.getName();
     this.number = proto.getNumber();
-    this.kind = Kind.of(proto.getType());
+    this.features = features.with(proto.getOptions().getFeatures());
+    // editions: a message field with message_encoding = DELIMITED is encoded as a group
+    boolean delimited = proto.getType() == FieldDescriptorProto.Type.TYPE_MESSAGE && this.features.delimited()
+        && !inMapEntry && !mapEntryTypes.contains(proto.getTypeName());
+    this.kind = delimited ? Kind.GROUP : Kind.of(proto.getType());
     this.repeated = proto.getLabel() == Label.LABEL_REPEATED;
-    this.required = proto.getLabel() == Label.LABEL_REQUIRED;
-    boolean proto3 = "proto3".equals(syntax);
+    this.required = proto.getLabel() == Label.LABEL_REQUIRED
+        || this.features.presence() == FeatureSet.FieldPresence.LEGACY_REQUIRED;
     boolean packable = repeated && kind.isPackable();
     this.packed =
         packable
-            && (proto.getOptions().hasPacked() ? proto.getOptions().getPacked() : proto3);
+            && (proto.getOptions().hasPacked() ? proto.getOptions().getPacked() : this.features.packed());
     int wireType = packed ? 2 : kind.wireType;
     this.tag = (number << 3) | wireType;
     this.alternateTag = packable ? (number << 3) | (packed ? kind.wireType : 2) : 0;
     // protobuf-java checks map keys and values even in proto2
-    this.validateUtf8 = kind == Kind.STRING && (proto3 || checkUtf8 || inMapEntry);
+    this.validateUtf8 = kind == Kind.STRING && (this.features.verifyUtf8() || checkUtf8 || inMapEntry);
     this.inMapEntry = inMapEntry;
     this.defaultText = proto.hasDefaultValue() ? proto.getDefaultValue() : null;
     this.javadoc = javadoc;
+    String type = proto.getTypeName();
+    String simpleType = type.substring(type.lastIndexOf('.') + 1);
+    this.groupLike = kind == Kind.GROUP && protoName.equals(simpleType.toLowerCase(java.util.Locale.ROOT))
+        && type.equals(containingType + "." + simpleType);
+  }
+
+  /**
+   * Whether the field has explicit presence (a has-er and a presence bit, or a oneof case): not repeated,
+   * and explicit presence by its features, or a proto3 {@code optional}, or a message.
+   */
+  boolean hasExplicitPresenceFeature() {
+    return !repeated && (features.presence() != FeatureSet.FieldPresence.IMPLICIT
+        || proto.getProto3Optional() || isMessage());
+  }
+
+  /**
+   * A group as proto2 declares one (or an editions field shaped like one: named like its type in lower
+   * case, the type declared beside it): protobuf-java names its accessors, and text format the field,
+   * after the type ({@code OptionalGroup}).
+   */
+  public boolean groupLike() {
+    return groupLike;
   }
 
   public FieldNames names() {

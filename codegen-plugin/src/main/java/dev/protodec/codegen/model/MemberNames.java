@@ -106,7 +106,7 @@ final class MemberNames {
 
   /** protobuf-java names a group's accessors after its type ("OptionalGroup"), not its lowercased field. */
   private static String baseStem(FieldInfo field) {
-    if (field.kind == Kind.GROUP) {
+    if (field.groupLike()) {
       String type = field.proto.getTypeName();
       return Names.accessorStem(type.substring(type.lastIndexOf('.') + 1));
     }

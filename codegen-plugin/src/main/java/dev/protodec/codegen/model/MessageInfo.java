@@ -11,7 +11,10 @@ public final class MessageInfo {
   public final String fullName;
   public final ClassName className;
   public final DescriptorProto proto;
+  /** {@code proto2}, {@code proto3} or {@code editions}. */
   public final String syntax;
+  /** The message's resolved features: its file's, its enclosing messages' and its own. */
+  public final Features features;
   public final boolean isMapEntry;
   public final String javadoc;
   /** Fields in field-number order: the order they are written, and the predicted order when parsing. */
@@ -26,11 +29,13 @@ public final class MessageInfo {
   boolean needsInitializationCheck;
 
   MessageInfo(String fullName, ClassName className, DescriptorProto proto, String syntax,
-      boolean checkUtf8, Comments comments, List<Integer> path) {
+      Features features, boolean checkUtf8, java.util.Set<String> mapEntryTypes, Comments comments,
+      List<Integer> path) {
     this.fullName = fullName;
     this.className = className;
     this.proto = proto;
     this.syntax = syntax;
+    this.features = features;
     this.isMapEntry = proto.getOptions().getMapEntry();
     this.javadoc = comments.forPath(path);
 
@@ -48,12 +53,12 @@ public final class MessageInfo {
     int bits = 0;
     for (int i = 0; i < proto.getFieldCount(); i++) {
       var fieldProto = proto.getField(i);
-      FieldInfo field = new FieldInfo(
-          fieldProto, syntax, checkUtf8, isMapEntry, comments.forPath(Comments.child(path, 2, i)));
+      FieldInfo field = new FieldInfo(fieldProto, fullName, features, checkUtf8, isMapEntry, mapEntryTypes,
+          comments.forPath(Comments.child(path, 2, i)));
       if (fieldProto.hasOneofIndex() && byIndex.get(fieldProto.getOneofIndex()) != null) {
         field.oneof = byIndex.get(fieldProto.getOneofIndex());
         field.oneof.fields.add(field);
-      } else if (!field.repeated && hasExplicitPresence(field, syntax)) {
+      } else if (field.hasExplicitPresenceFeature()) {
         field.presenceBit = bits++;
       }
       all.add(field);
@@ -71,13 +76,6 @@ public final class MessageInfo {
       }
     }
     return false;
-  }
-
-  private static boolean hasExplicitPresence(FieldInfo field, String syntax) {
-    return !"proto3".equals(syntax)
-        || field.proto.getProto3Optional()
-        || field.kind == Kind.MESSAGE
-        || field.kind == Kind.GROUP;
   }
 
   public boolean needsInitializationCheck() {

@@ -1,11 +1,15 @@
 package dev.protodec.codegen.model;
 
 import com.google.protobuf.DescriptorProtos.DescriptorProto;
+import com.google.protobuf.DescriptorProtos.Edition;
 import com.google.protobuf.DescriptorProtos.EnumDescriptorProto;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
 import com.google.protobuf.DescriptorProtos.MethodDescriptorProto;
 import com.google.protobuf.DescriptorProtos.ServiceDescriptorProto;
+import com.google.protobuf.JavaFeaturesProto;
+import com.google.protobuf.JavaFeaturesProto.JavaFeatures;
+import com.google.protobuf.JavaFeaturesProto.JavaFeatures.NestInFileClassFeature.NestInFileClass;
 import com.palantir.javapoet.ClassName;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +32,8 @@ public final class TypeRegistry {
   /** The file that declares each message and enum, by full name. */
   private final Map<String, String> declaringFile = new HashMap<>();
   private final Set<String> generated;
+  /** Full names of the map entry types of every file, found before any field is modelled. */
+  private final Set<String> mapEntryTypes = new HashSet<>();
 
   private TypeRegistry(Set<String> generated) {
     this.generated = generated;
@@ -42,6 +48,12 @@ public final class TypeRegistry {
   public static TypeRegistry build(FileDescriptorSet set, Set<String> generated,
       UnaryOperator<String> javaPackages) throws ModelException {
     TypeRegistry registry = new TypeRegistry(Set.copyOf(generated));
+    for (FileDescriptorProto file : set.getFileList()) {
+      String prefix = file.getPackage().isEmpty() ? "." : "." + file.getPackage() + ".";
+      for (DescriptorProto message : file.getMessageTypeList()) {
+        registry.collectMapEntries(prefix + message.getName(), message);
+      }
+    }
     for (FileDescriptorProto file : set.getFileList()) {
       registry.addFile(file, javaPackages);
     }
@@ -59,6 +71,35 @@ public final class TypeRegistry {
     return registry;
   }
 
+  private static boolean isEdition2024OrLater(FileDescriptorProto file) {
+    return file.getSyntax().equals("editions") && file.getEdition().getNumber() >= Edition.EDITION_2024_VALUE;
+  }
+
+  /**
+   * The file's {@code (pb.java)} features: the extension (number 1001) of its FeatureSet, which protoc's
+   * descriptors carry as an unknown field here (no extension registry is needed for one message).
+   */
+  private static JavaFeatures javaFeatures(FileDescriptorProto file) {
+    var field = file.getOptions().getFeatures().getUnknownFields().getField(JavaFeaturesProto.JAVA_FIELD_NUMBER);
+    if (field == null || field.getLengthDelimitedList().isEmpty()) {
+      return JavaFeatures.getDefaultInstance();
+    }
+    try {
+      return JavaFeatures.parseFrom(field.getLengthDelimitedList().get(field.getLengthDelimitedList().size() - 1));
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      return JavaFeatures.getDefaultInstance();
+    }
+  }
+
+  private void collectMapEntries(String fullName, DescriptorProto message) {
+    if (message.getOptions().getMapEntry()) {
+      mapEntryTypes.add(fullName);
+    }
+    for (DescriptorProto nested : message.getNestedTypeList()) {
+      collectMapEntries(fullName + "." + nested.getName(), nested);
+    }
+  }
+
   public FileInfo file(String protoPath) throws ModelException {
     FileInfo file = files.get(protoPath);
     if (file == null) {
@@ -70,17 +111,16 @@ public final class TypeRegistry {
   private void addFile(FileDescriptorProto file, UnaryOperator<String> javaPackages)
       throws ModelException {
     String syntax = file.getSyntax().isEmpty() ? "proto2" : file.getSyntax();
-    if (!syntax.equals("proto2") && !syntax.equals("proto3")) {
-      throw new ModelException(
-          file.getName() + ": syntax \"" + syntax + "\" (editions) is not supported yet;"
-              + " protodec generates proto2 and proto3 files");
-    }
+    Features features = Features.of(file);
     var fileOptions = file.getOptions();
     String protoPackage = file.getPackage();
     String javaPackage = !generated.contains(file.getName()) && ShippedTypes.isShipped(file.getName())
         ? ShippedTypes.JAVA_PACKAGE
         : javaPackages.apply(fileOptions.hasJavaPackage() ? fileOptions.getJavaPackage() : protoPackage);
-    boolean multipleFiles = fileOptions.getJavaMultipleFiles();
+    // from edition 2024 on, types are top-level classes unless (pb.java).nest_in_file_class says YES
+    boolean multipleFiles = isEdition2024OrLater(file)
+        ? javaFeatures(file).getNestInFileClass() != NestInFileClass.YES
+        : fileOptions.getJavaMultipleFiles();
     String outer = outerClassName(file);
     FileInfo info = new FileInfo(file.getName(), syntax, javaPackage, outer, multipleFiles);
     files.put(file.getName(), info);
@@ -95,8 +135,8 @@ public final class TypeRegistry {
               ? ClassName.get(javaPackage, Names.className(message.getName()))
               : ClassName.get(javaPackage, outer, Names.className(message.getName()));
       info.messages.add(
-          addMessage(prefix + message.getName(), className, message, syntax, checkUtf8, comments,
-              List.of(4, i), file.getName()));
+          addMessage(prefix + message.getName(), className, message, syntax, features, checkUtf8,
+              comments, List.of(4, i), file.getName()));
     }
     for (int i = 0; i < file.getEnumTypeCount(); i++) {
       EnumDescriptorProto e = file.getEnumType(i);
@@ -105,35 +145,39 @@ public final class TypeRegistry {
               ? ClassName.get(javaPackage, Names.className(e.getName()))
               : ClassName.get(javaPackage, outer, Names.className(e.getName()));
       info.enums.add(
-          addEnum(prefix + e.getName(), className, e, syntax, comments, List.of(5, i), file.getName()));
+          addEnum(prefix + e.getName(), className, e, features, comments, List.of(5, i), file.getName()));
     }
   }
 
   private MessageInfo addMessage(String fullName, ClassName className, DescriptorProto proto,
-      String syntax, boolean checkUtf8, Comments comments, List<Integer> path, String protoPath) {
-    MessageInfo info = new MessageInfo(fullName, className, proto, syntax, checkUtf8, comments, path);
+      String syntax, Features parent, boolean checkUtf8, Comments comments, List<Integer> path,
+      String protoPath) {
+    Features features = parent.with(proto.getOptions().getFeatures());
+    MessageInfo info = new MessageInfo(fullName, className, proto, syntax, features, checkUtf8,
+        mapEntryTypes, comments, path);
     messages.put(fullName, info);
     declaringFile.put(fullName, protoPath);
     for (int i = 0; i < proto.getNestedTypeCount(); i++) {
       DescriptorProto nested = proto.getNestedType(i);
       info.nestedMessages.add(
           addMessage(fullName + "." + nested.getName(),
-              className.nestedClass(Names.className(nested.getName())), nested, syntax, checkUtf8,
-              comments, Comments.child(path, 3, i), protoPath));
+              className.nestedClass(Names.className(nested.getName())), nested, syntax, features,
+              checkUtf8, comments, Comments.child(path, 3, i), protoPath));
     }
     for (int i = 0; i < proto.getEnumTypeCount(); i++) {
       EnumDescriptorProto nested = proto.getEnumType(i);
       info.nestedEnums.add(
           addEnum(fullName + "." + nested.getName(),
-              className.nestedClass(Names.className(nested.getName())), nested, syntax, comments,
+              className.nestedClass(Names.className(nested.getName())), nested, features, comments,
               Comments.child(path, 4, i), protoPath));
     }
     return info;
   }
 
   private EnumInfo addEnum(String fullName, ClassName className, EnumDescriptorProto proto,
-      String syntax, Comments comments, List<Integer> path, String protoPath) {
-    EnumInfo info = new EnumInfo(fullName, className, proto, "proto3".equals(syntax), comments, path);
+      Features parent, Comments comments, List<Integer> path, String protoPath) {
+    boolean open = parent.with(proto.getOptions().getFeatures()).openEnums();
+    EnumInfo info = new EnumInfo(fullName, className, proto, open, comments, path);
     enums.put(fullName, info);
     declaringFile.put(fullName, protoPath);
     return info;
@@ -178,6 +222,9 @@ public final class TypeRegistry {
       return file.getOptions().getJavaOuterClassname();
     }
     String name = Names.outerClassName(file.getName());
+    if (isEdition2024OrLater(file) && !javaFeatures(file).getUseOldOuterClassnameDefault()) {
+      return name + "Proto"; // protobuf-java's default from edition 2024 on
+    }
     Set<String> topLevel = new HashSet<>();
     file.getMessageTypeList().forEach(m -> topLevel.add(m.getName()));
     file.getEnumTypeList().forEach(e -> topLevel.add(e.getName()));

@@ -37,7 +37,7 @@ class GoldenFilesTest {
         files.add(file.getName());
       }
     }
-    assertEquals(4, files.size(), "golden protos in golden.desc: " + files);
+    assertEquals(5, files.size(), "golden protos in golden.desc: " + files);
     Map<String, String> generated = new TreeMap<>();
     for (GeneratedFile file : new ProtodecGenerator(new GeneratorOptions(Map.of(), true)).generate(set, files)) {
       generated.put(file.relativePath(), file.content());
