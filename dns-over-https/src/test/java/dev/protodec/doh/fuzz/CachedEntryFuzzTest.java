@@ -18,8 +18,9 @@ import org.xbill.DNS.Type;
 
 /**
  * A cache entry that is not what the resolver stored (corrupt, or from a shared cache of another
- * version) given to the protobuf decoders: each either writes an answer dnsjava can parse or fails with
- * an {@link IOException} (which the resolver answers with SERVFAIL) — no other exception, and the two
+ * version) given to the protobuf decoders: each either writes a well-framed answer ({@link WireFraming}:
+ * counts, names, record lengths, the RDATA of the types it writes from typed fields) or fails with an
+ * {@link IOException} (which the resolver answers with SERVFAIL) — no other exception, and the two
  * decoders agree on which entries are bad.
  */
 class CachedEntryFuzzTest {
@@ -56,7 +57,7 @@ class CachedEntryFuzzTest {
       return false;
     }
     byte[] answer = java.util.Arrays.copyOf(out.buffer(), out.length());
-    new Message(answer); // throws WireParseException (an IOException) if the writer wrote nonsense
+    WireFraming.check(answer); // throws (an IOException) if the writer wrote nonsense
     return true;
   }
 }
