@@ -27,6 +27,7 @@ final class FastType {
     {"dev.protodec.conformance.", "dev.protodec.conformance.fast."},
     {"com.google.protobuf.", "dev.protodec.conformance.wkt."},
     {"io.opentelemetry.proto.", "dev.protodec.conformance.otlp."},
+    {"dev.protodec.dns.v1.", "dev.protodec.dns.fast."},
   };
 
   final Class<? extends ProtoMessage<?>> type;
