@@ -51,7 +51,7 @@ class RedisAclTest {
 
   private DefaultResolver instance(String userInfo) {
     return f.resolver(ResolverConfig.builder().upstreams(List.of(zone.address())),
-        "redis://" + userInfo + "@127.0.0.1:" + redis.port(), Duration.ofMillis(200));
+        "redis://" + userInfo + "@127.0.0.1:" + redis.port(), Duration.ofSeconds(2));
   }
 
   @Test

@@ -63,7 +63,7 @@ class RefusedValuesTest {
 
   private DefaultResolver instance(DecoderMode mode) {
     DefaultResolver r = f.resolver(ResolverConfig.builder().decoder(mode).upstreams(List.of(zone.address())),
-        "redis://127.0.0.1:" + redis.port(), Duration.ofMillis(200));
+        "redis://127.0.0.1:" + redis.port(), Duration.ofSeconds(2));
     awaitUp(r);
     return r;
   }
