@@ -27,7 +27,7 @@ import java.util.Map;
  * to {@code .cifuzz-corpus/}, not committed):
  *
  * <pre>JAZZER_FUZZ=1 mvn -B -o verify -pl conformance-tests -Dinvoker.skip=true \
- *     -Dtest='DifferentialFuzzTest#dns' -Djazzer.max_duration=10m</pre>
+ *     -Dtest='DifferentialFuzzTest#dns' -Djazzer.max_duration=10m '-Djazzer.instrument=dev.protodec.**'</pre>
  */
 class DifferentialFuzzTest {
 
