@@ -86,12 +86,15 @@ class RedisFailuresTest {
     redis.start();
     awaitUp(a);
     awaitUp(b);
-    timedNewName(a, "after", 100);
-    awaitWrites(a);
-    long upstreamBefore = zone.udpQueries();
-    timedNewName(b, "after", 101);
-    assertEquals(upstreamBefore, zone.udpQueries(), "b answered from Redis again");
-    assertEquals(2, lookups(b, "hit"));
+    // sharing resumes: within a few tries (the first commands after a reconnect can miss the deadline
+    // on a busy machine), a name a fetched is a shared hit for b
+    long hitsBefore = lookups(b, "hit");
+    for (int i = 0; i < 10 && lookups(b, "hit") == hitsBefore; i++) {
+      timedNewName(a, "after" + i, 100 + i);
+      awaitWrites(a);
+      timedNewName(b, "after" + i, 200 + i);
+    }
+    assertEquals(hitsBefore + 1, lookups(b, "hit"), "b answered from Redis again after the restart");
   }
 
   @Test
