@@ -10,7 +10,7 @@ final class Pinning {
   private Pinning() {}
 
   static boolean available() {
-    if (Runtime.getRuntime().availableProcessors() < 2) {
+    if (onlineCpus() < 2) {
       return false;
     }
     for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
@@ -19,6 +19,24 @@ final class Pinning {
       }
     }
     return false;
+  }
+
+  /**
+   * The machine's online CPUs, not this JVM's share: bin/load pins the load generator's JVM to CPU 1, so
+   * {@code availableProcessors()} says 1 here while the server can still be pinned to CPU 0.
+   */
+  static int onlineCpus() {
+    try {
+      String online = java.nio.file.Files.readString(java.nio.file.Path.of("/sys/devices/system/cpu/online")).trim();
+      int count = 0;
+      for (String range : online.split(",")) {
+        String[] ends = range.split("-");
+        count += ends.length == 1 ? 1 : Integer.parseInt(ends[1]) - Integer.parseInt(ends[0]) + 1;
+      }
+      return count;
+    } catch (java.io.IOException | RuntimeException e) {
+      return Runtime.getRuntime().availableProcessors();
+    }
   }
 
   /** Where {@code tool} is on the PATH, or null. */
