@@ -59,7 +59,7 @@ final class Pinning {
   static String note() {
     return available()
         ? "server pinned to CPU " + SERVER_CPU + " (taskset -c " + SERVER_CPU + "), load generator to CPU "
-            + CLIENT_CPU + "; the machine has " + Runtime.getRuntime().availableProcessors() + " CPUs"
+            + CLIENT_CPU + "; the machine has " + onlineCpus() + " CPUs"
         : "not pinned: taskset is missing or the machine has one CPU, so server and load share the CPUs";
   }
 }
