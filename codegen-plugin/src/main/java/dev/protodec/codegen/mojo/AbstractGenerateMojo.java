@@ -259,7 +259,8 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
 
   private GenerationRequest request() throws MojoExecutionException {
     List<Path> sourceRoots = absolute(protoSourceRoots());
-    List<Path> imports = absolute(importPaths);
+    List<Path> imports = new ArrayList<>(absolute(importPaths));
+    imports.addAll(dependencyDirectories());
     Path output = outputDirectory().toPath().toAbsolutePath().normalize();
     requireOwnOutputDirectory(output, sourceRoots, imports);
     Optional<Path> descriptorSet = writeDescriptorSet
@@ -303,6 +304,22 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
       }
     }
     return jars;
+  }
+
+  /**
+   * Dependencies that are class directories, not jars: another module of the same reactor when the
+   * build stops before {@code package} ({@code mvn compile}). Their {@code .proto} files are imported
+   * from where they are, as a jar's would be.
+   */
+  private List<Path> dependencyDirectories() {
+    List<Path> directories = new ArrayList<>();
+    for (Artifact artifact : project.getArtifacts()) {
+      File file = artifact.getFile();
+      if (file != null && file.isDirectory() && importsFrom(artifact)) {
+        directories.add(file.toPath().toAbsolutePath().normalize());
+      }
+    }
+    return directories;
   }
 
   /** The dependencies' jars and class directories, after {@link #ownClassPath()}. */
