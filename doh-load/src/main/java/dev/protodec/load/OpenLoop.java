@@ -21,6 +21,7 @@ import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2SettingsFrame;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
@@ -32,6 +33,8 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.util.AsciiString;
+import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.Promise;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -57,6 +60,8 @@ import org.xbill.DNS.Section;
  */
 final class OpenLoop implements AutoCloseable {
   private static final AsciiString DNS_MESSAGE = AsciiString.cached("application/dns-message");
+  /** Completed when the server's first SETTINGS frame (its MAX_CONCURRENT_STREAMS among them) has arrived. */
+  private static final AttributeKey<Promise<Void>> SETTINGS = AttributeKey.valueOf("openloop.settings");
 
   /** One request: the query (its ID inside) and what its answer must show. */
   record Request(byte[] wire, String path, String name, int type, boolean positive) {
@@ -97,6 +102,9 @@ final class OpenLoop implements AutoCloseable {
         .handler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
+            Promise<Void> settings = ch.eventLoop().newPromise();
+            ch.attr(SETTINGS).set(settings);
+            ch.closeFuture().addListener(f -> settings.tryFailure(new IOException("connection closed before SETTINGS")));
             ch.pipeline().addLast(ssl.newHandler(ch.alloc(), "localhost", server.getPort()),
                 // streams past the server's MAX_CONCURRENT_STREAMS wait in the client (still timed from
                 // their intended send time) instead of failing or being refused
@@ -106,6 +114,9 @@ final class OpenLoop implements AutoCloseable {
                   public void channelRead(ChannelHandlerContext ctx, Object msg) {
                     if (Boolean.getBoolean("openloop.debug")) {
                       System.err.println("connection frame: " + msg);
+                    }
+                    if (msg instanceof Http2SettingsFrame) {
+                      settings.trySuccess(null);
                     }
                     io.netty.util.ReferenceCountUtil.release(msg);
                   }
@@ -130,6 +141,13 @@ final class OpenLoop implements AutoCloseable {
       if (!ApplicationProtocolNames.HTTP_2.equals(tls.applicationProtocol())) {
         close();
         throw new IOException(server + " did not negotiate h2 (ALPN: " + tls.applicationProtocol() + ")");
+      }
+      // Streams opened before the server's SETTINGS arrive are not held to its MAX_CONCURRENT_STREAMS:
+      // the server refuses those past it, and refusals count against its abuse budget (GOAWAY).
+      Promise<Void> settings = ch.attr(SETTINGS).get();
+      if (!settings.awaitUninterruptibly(10, TimeUnit.SECONDS) || !settings.isSuccess()) {
+        close();
+        throw new IOException(server + " sent no HTTP/2 SETTINGS within 10 s", settings.cause());
       }
       connections.add(ch);
     }
