@@ -2,6 +2,7 @@ package dev.protodec.conformance;
 
 import com.google.protobuf.Message;
 import dev.protodec.runtime.ProtoMessage;
+import dev.protodec.runtime.ProtoReader;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -105,6 +106,14 @@ final class FastType {
 
   ProtoMessage<?> parseFrom(InputStream data) throws Exception {
     return (ProtoMessage<?>) call(parseStream, data);
+  }
+
+  /**
+   * Parses {@code data} with a reader in zero-copy mode: strings and bytes refer to {@code data}, UTF-8
+   * is checked when a string is first decoded.
+   */
+  ProtoMessage<?> parseZeroCopy(byte[] data) throws Exception {
+    return ProtoReader.newInstance().setZeroCopy(true).wrap(data).parseInto(newInstance());
   }
 
   ProtoMessage<?> parsePartialFrom(byte[] data) throws Exception {

@@ -32,6 +32,21 @@ final class RoundTrip {
     } catch (AssertionError e) {
       throw new AssertionError(e.getMessage() + "\n" + context, e);
     }
+    // zero-copy mode reads the same values, and keeps them after detach() once its input is overwritten
+    byte[] input = bytes.clone();
+    ProtoMessage<?> zeroCopy = FastType.of(original).parseZeroCopy(input);
+    try {
+      Mirror.assertMirrors(original, zeroCopy);
+      assertEquals(parsed, zeroCopy, "zero-copy parse equals the strict parse");
+      if (!containsMapEntries(original)) {
+        assertArrayEquals(bytes, zeroCopy.toByteArray(), "zero-copy re-encoding is byte-identical");
+      }
+      zeroCopy.detach();
+      java.util.Arrays.fill(input, (byte) 0x5a);
+      Mirror.assertMirrors(original, zeroCopy);
+    } catch (AssertionError e) {
+      throw new AssertionError("zero-copy mode: " + e.getMessage() + "\n" + context, e);
+    }
 
     int size = parsed.getSerializedSize();
     byte[] again = parsed.toByteArray();

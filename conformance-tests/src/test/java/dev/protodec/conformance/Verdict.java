@@ -7,6 +7,7 @@ import com.google.protobuf.Message;
 import dev.protodec.runtime.InvalidProtobufException;
 import dev.protodec.runtime.InvalidProtobufException.Reason;
 import dev.protodec.runtime.ProtoMessage;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,6 +15,13 @@ import java.util.List;
  * made the same message of it, or both reject it, protodec with an {@link InvalidProtobufException}
  * that names the offset. Anything else is a disagreement, described with a category (for shrinking
  * the input) and details.
+ *
+ * <p>protodec parses each input twice: in its default (strict) mode, and in zero-copy mode ({@code
+ * ProtoReader.setZeroCopy}), which must give the same verdict and the same field values on every input
+ * whose strings are valid UTF-8, and still the same message after {@code detach()} once the input is
+ * overwritten. On input protobuf-java rejects for invalid UTF-8, zero-copy mode accepts by design (it
+ * checks on first decode) or rejects for another reason; a message it accepts must read back from its
+ * re-encoding.
  */
 final class Verdict {
   /** A disagreement: what kind, and the details. */
@@ -43,8 +51,13 @@ final class Verdict {
     return new Result(accepted, d);
   }
 
-  /** Null when the two parsers agree on {@code input}. */
+  /** Null when the two parsers agree on {@code input}, in both of protodec's modes. */
   static Disagreement compare(Message prototype, FastType fast, byte[] input) {
+    Disagreement strict = compare(prototype, fast, input, false);
+    return strict != null ? strict : compare(prototype, fast, input, true);
+  }
+
+  private static Disagreement compare(Message prototype, FastType fast, byte[] input, boolean zeroCopy) {
     Message java = null;
     InvalidProtocolBufferException javaError = null;
     try {
@@ -55,28 +68,65 @@ final class Verdict {
 
     ProtoMessage<?> parsed = null;
     Throwable fastError = null;
+    byte[] zeroCopyInput = zeroCopy ? input.clone() : input; // overwritten after detach()
     try {
-      parsed = fast.parseFrom(input);
+      parsed = zeroCopy ? fast.parseZeroCopy(zeroCopyInput) : fast.parseFrom(input);
     } catch (Throwable t) {
       fastError = t;
     }
+    String mode = zeroCopy ? "zero-copy mode: " : "";
 
     if (fastError != null && !(fastError instanceof InvalidProtobufException)) {
-      return new Disagreement("protodec threw " + fastError.getClass().getName(),
+      return new Disagreement(mode + "protodec threw " + fastError.getClass().getName(),
           String.valueOf(fastError.getMessage()) + (javaError == null ? " (protobuf-java accepts)"
               : " (protobuf-java rejects: " + javaError.getMessage() + ")"));
     }
     if (javaError == null && fastError != null) {
-      return new Disagreement("protobuf-java accepts, protodec rejects", fastError.getMessage());
+      return new Disagreement(mode + "protobuf-java accepts, protodec rejects", fastError.getMessage());
+    }
+    if (zeroCopy && javaError != null && isInvalidUtf8(javaError)) {
+      // not valid UTF-8: zero-copy mode has no verdict to match (it checks on first decode), only to
+      // reject what it rejects for a reason of its own, or to hold a message it can read back
+      return fastError != null ? null : checkReadsBack(fast, parsed);
     }
     if (javaError != null && fastError == null) {
-      return new Disagreement("protobuf-java rejects, protodec accepts",
+      return new Disagreement(mode + "protobuf-java rejects, protodec accepts",
           "protobuf-java: " + javaError.getMessage() + "; protodec read " + shortText(parsed));
     }
     if (javaError != null) {
       return checkRejection(fast, input, javaError, (InvalidProtobufException) fastError);
     }
-    return checkSameMessage(java, parsed, input);
+    Disagreement d = checkSameMessage(java, parsed, input);
+    if (d != null || !zeroCopy) {
+      return d == null ? null : new Disagreement(mode + d.category(), d.details());
+    }
+    parsed.detach();
+    Arrays.fill(zeroCopyInput, (byte) 0x5a);
+    List<String> differences = Mirror.differences(java, parsed);
+    return differences.isEmpty() ? null : new Disagreement("zero-copy mode: detach() left values referring to the input",
+        String.join("; ", differences.subList(0, Math.min(5, differences.size()))));
+  }
+
+  private static boolean isInvalidUtf8(InvalidProtocolBufferException e) {
+    return String.valueOf(e.getMessage()).contains("UTF-8");
+  }
+
+  /**
+   * A zero-copy parse accepted what protobuf-java rejects for invalid UTF-8 (the invalid string may
+   * have been overwritten by a later one, or be the one it holds): its re-encoding must parse in
+   * zero-copy mode to a message that encodes the same (message equality would be too strict: a map
+   * entry's key read absent and one written back explicitly are the same entry but not equal
+   * messages).
+   */
+  private static Disagreement checkReadsBack(FastType fast, ProtoMessage<?> parsed) {
+    byte[] again = parsed.toByteArray();
+    try {
+      byte[] back = fast.parseZeroCopy(again).toByteArray();
+      return Arrays.equals(back, again) ? null
+          : new Disagreement("zero-copy mode: re-encoding reads back differently", Hex.of(again) + " -> " + Hex.of(back));
+    } catch (Exception e) {
+      return new Disagreement("zero-copy mode: re-encoding rejected", e + "; " + Hex.of(again));
+    }
   }
 
   private static Disagreement checkRejection(FastType fast, byte[] input,

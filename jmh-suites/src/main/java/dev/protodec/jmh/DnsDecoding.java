@@ -31,6 +31,7 @@ abstract class DnsDecoding extends DecodeSuite {
     DnsMessageReader quick = new QuickBuffersDnsMessageReader();
     DnsMessageReader fresh = ProtodecDnsReaders.fresh();
     DnsMessageReader reused = new GeneratedDnsMessageReader();
+    DnsMessageReader zeroCopy = ProtodecDnsReaders.zeroCopy();
     BufferReader directFresh = ProtodecDnsReaders.directFresh();
     BufferReader directReused = ProtodecDnsReaders.directReused();
     dynamicMessage = sequence.pick(dynamic::readLight, dynamic::readDeep);
@@ -39,6 +40,7 @@ abstract class DnsDecoding extends DecodeSuite {
     quickBuffers = sequence.pick(quick::readLight, quick::readDeep);
     protodecFresh = sequence.pick(fresh::readLight, fresh::readDeep);
     protodecReused = sequence.pick(reused::readLight, reused::readDeep);
+    protodecZeroCopy = sequence.pick(zeroCopy::readLight, zeroCopy::readDeep);
     protodecDirectFresh = sequence.pick(directFresh::readLight, directFresh::readDeep);
     protodecDirectReused = sequence.pick(directReused::readLight, directReused::readDeep);
   }

@@ -30,6 +30,7 @@ abstract class OtlpDecoding extends DecodeSuite {
     TracesDataReader quick = new QuickBuffersTracesReader();
     TracesDataReader fresh = ProtodecTracesReaders.fresh();
     TracesDataReader reused = ProtodecTracesReaders.reused();
+    TracesDataReader zeroCopy = ProtodecTracesReaders.zeroCopy();
     BufferReader directFresh = ProtodecTracesReaders.directFresh();
     BufferReader directReused = ProtodecTracesReaders.directReused();
     dynamicMessage = sequence.pick(dynamic::readLight, dynamic::readDeep);
@@ -38,6 +39,7 @@ abstract class OtlpDecoding extends DecodeSuite {
     quickBuffers = sequence.pick(quick::readLight, quick::readDeep);
     protodecFresh = sequence.pick(fresh::readLight, fresh::readDeep);
     protodecReused = sequence.pick(reused::readLight, reused::readDeep);
+    protodecZeroCopy = sequence.pick(zeroCopy::readLight, zeroCopy::readDeep);
     protodecDirectFresh = sequence.pick(directFresh::readLight, directFresh::readDeep);
     protodecDirectReused = sequence.pick(directReused::readLight, directReused::readDeep);
   }

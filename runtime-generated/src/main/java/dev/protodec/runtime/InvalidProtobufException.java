@@ -97,11 +97,15 @@ public final class InvalidProtobufException extends IOException {
         "Group or message ended wrongly: expected " + expected + " but found " + found, offset);
   }
 
-  static InvalidProtobufException invalidUtf8(int offset) {
+  /**
+   * @param offset where the field starts, or -1 when the check ran after the parse (zero-copy mode)
+   * @param field the field's full name ({@code package.Message.field}), or null when not known
+   */
+  static InvalidProtobufException invalidUtf8(int offset, String field) {
     return new InvalidProtobufException(
         Reason.INVALID_UTF8,
-        "String field holds invalid UTF-8 (proto3 strings must be valid UTF-8; use bytes for"
-            + " arbitrary data)",
+        "String field " + (field != null ? field + " " : "") + "holds invalid UTF-8 (proto3 strings must"
+            + " be valid UTF-8; use bytes for arbitrary data)",
         offset);
   }
 

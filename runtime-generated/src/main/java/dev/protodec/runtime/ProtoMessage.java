@@ -39,6 +39,14 @@ public abstract class ProtoMessage<T extends ProtoMessage<T>> {
   /** Resets every field to its default; keeps allocated storage for reuse. */
   public abstract T clear();
 
+  /**
+   * Makes this message self-contained: every string and {@code bytes} value, here and in nested
+   * messages, that refers to the input of a zero-copy parse ({@link ProtoReader#setZeroCopy}) is
+   * copied into the message's own storage, so the input may then change or go. UTF-8 checks still due
+   * stay due (they run when a string is first decoded). A no-op for a message not parsed zero-copy.
+   */
+  public abstract T detach();
+
   /** The protobuf full name of this message type, e.g. {@code google.protobuf.FileDescriptorProto}. */
   public abstract String getTypeName();
 

@@ -42,7 +42,9 @@ public final class ProtoPrinter {
   }
 
   public void string(String name, Utf8String value) {
-    line(name).append(": \"").append(TextEscaper.escapeText(value.toString())).append("\"\n");
+    String text = value.decodeOrNull();
+    line(name).append(": \"").append(text != null ? TextEscaper.escapeText(text)
+        : TextEscaper.escapeBytes(value.utf8Array(), value.utf8Offset(), value.utf8Length())).append("\"\n");
   }
 
   public void bytes(String name, ProtoBytes value) {

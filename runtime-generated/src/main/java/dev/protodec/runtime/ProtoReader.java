@@ -23,6 +23,14 @@ import java.nio.ByteBuffer;
  * Every failure is an {@link InvalidProtobufException} with the byte offset, never an index or stack
  * overflow error.
  *
+ * <p>Zero-copy mode ({@link #setZeroCopy}, off by default), for input the application trusts: string
+ * and {@code bytes} fields refer to the input array instead of copying it, and a string that must be
+ * valid UTF-8 is checked when it is first decoded rather than during the parse. Every tag, length,
+ * limit and other malformed-input check stays as strict. It applies to {@code byte[]} and heap {@code
+ * ByteBuffer} input; a direct buffer or a stream goes through the reader's scratch array, which the
+ * next {@code wrap} overwrites, so those are copied and checked as in the default mode. The contract
+ * is in {@code docs/generated-api.md}.
+ *
  * <p>Generated code calls the low-level methods here; applications mostly need {@link #wrap}, {@link
  * #parseInto} and the two limits.
  */
@@ -43,6 +51,10 @@ public final class ProtoReader {
   private int recursionLimit = DEFAULT_RECURSION_LIMIT;
   private int sizeLimit = Integer.MAX_VALUE;
   private byte[] scratch = EMPTY;
+  /** Zero-copy mode as set by {@link #setZeroCopy}. */
+  private boolean zeroCopy;
+  /** Strings and bytes refer to {@link #buffer}: zero-copy mode, and the input is the caller's array. */
+  private boolean aliasInput;
 
   private static final byte[] EMPTY = new byte[0];
 
@@ -84,6 +96,24 @@ public final class ProtoReader {
     return this;
   }
 
+  /**
+   * Zero-copy mode on or off (off by default) for this and later inputs. On: string and {@code bytes}
+   * fields of what this reader parses refer to the input array instead of copying it, and strings that
+   * must be valid UTF-8 are checked on first decode ({@link Utf8String#toString()} throws {@link
+   * UncheckedInvalidProtobufException}) instead of during the parse. The parsed messages must then not
+   * outlive the input nor see it change; {@code detach()} on a message makes it self-contained.
+   */
+  public ProtoReader setZeroCopy(boolean on) {
+    this.zeroCopy = on;
+    this.aliasInput = on && buffer != scratch;
+    return this;
+  }
+
+  /** True in zero-copy mode ({@link #setZeroCopy}). */
+  public boolean isZeroCopy() {
+    return zeroCopy;
+  }
+
   public ProtoReader wrap(byte[] data) throws InvalidProtobufException {
     return wrap(data, 0, data.length);
   }
@@ -97,6 +127,7 @@ public final class ProtoReader {
       throw InvalidProtobufException.sizeLimitExceeded(length, sizeLimit);
     }
     this.buffer = data;
+    this.aliasInput = zeroCopy && data != scratch;
     this.base = offset;
     this.pos = offset;
     this.limit = offset + length;
@@ -498,23 +529,38 @@ public final class ProtoReader {
   /** Reads a string field into {@code value} without checking its UTF-8 (proto2 semantics). */
   public void readString(Utf8String value) throws InvalidProtobufException {
     int length = readLength();
-    value.setUtf8(buffer, pos, length, false);
+    if (aliasInput) {
+      value.refer(buffer, pos, length, null);
+    } else {
+      value.setUtf8(buffer, pos, length, false);
+    }
     pos += length;
   }
 
-  /** Reads a string field into {@code value}, rejecting invalid UTF-8 (proto3 semantics). */
-  public void readStringRequireUtf8(Utf8String value) throws InvalidProtobufException {
+  /**
+   * Reads a string field into {@code value}, rejecting invalid UTF-8 (proto3 semantics); in zero-copy
+   * mode the check is left to the value's first decode.
+   *
+   * @param field the field's full name ({@code package.Message.field}), for the error
+   */
+  public void readStringRequireUtf8(Utf8String value, String field) throws InvalidProtobufException {
     int start = pos;
     int length = readLength();
-    if (value.setCheckedUtf8(buffer, pos, length) == Utf8.INVALID) {
-      throw InvalidProtobufException.invalidUtf8(start - base);
+    if (aliasInput) {
+      value.refer(buffer, pos, length, field);
+    } else if (value.setCheckedUtf8(buffer, pos, length) == Utf8.INVALID) {
+      throw InvalidProtobufException.invalidUtf8(start - base, field);
     }
     pos += length;
   }
 
   public void readBytes(ProtoBytes value) throws InvalidProtobufException {
     int length = readLength();
-    value.copyFrom(buffer, pos, length);
+    if (aliasInput) {
+      value.refer(buffer, pos, length);
+    } else {
+      value.copyFrom(buffer, pos, length);
+    }
     pos += length;
   }
 

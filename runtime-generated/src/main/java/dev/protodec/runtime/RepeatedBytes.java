@@ -12,6 +12,11 @@ public final class RepeatedBytes extends RepeatedObjects<ProtoBytes> {
     element.clear();
   }
 
+  @Override
+  protected void detachElement(ProtoBytes element) {
+    element.detach();
+  }
+
   public void add(byte[] value) {
     add().set(value);
   }

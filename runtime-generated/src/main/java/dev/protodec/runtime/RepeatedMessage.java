@@ -73,4 +73,9 @@ public final class RepeatedMessage<T extends ProtoMessage<T>> extends RepeatedOb
   protected void clearElement(T element) {
     element.clear();
   }
+
+  @Override
+  protected void detachElement(T element) {
+    element.detach();
+  }
 }

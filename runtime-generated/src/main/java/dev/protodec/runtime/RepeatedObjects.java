@@ -21,6 +21,17 @@ public abstract class RepeatedObjects<E> {
   /** Resets an element from an earlier parse before it is reused. */
   protected abstract void clearElement(E element);
 
+  /** Makes an element self-contained (copies what it refers to in a zero-copy parse's input). */
+  protected abstract void detachElement(E element);
+
+  /** Makes every element self-contained: what they refer to in a zero-copy parse's input is copied. */
+  @SuppressWarnings("unchecked")
+  public final void detach() {
+    for (int i = 0; i < length; i++) {
+      detachElement((E) elements[i]);
+    }
+  }
+
   public final int size() {
     return length;
   }

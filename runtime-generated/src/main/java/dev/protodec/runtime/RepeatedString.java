@@ -12,6 +12,11 @@ public final class RepeatedString extends RepeatedObjects<Utf8String> {
     element.clear();
   }
 
+  @Override
+  protected void detachElement(Utf8String element) {
+    element.detach();
+  }
+
   /** The element at {@code index} as a Java string (decoded once, then cached). */
   public String getString(int index) {
     return get(index).toString();

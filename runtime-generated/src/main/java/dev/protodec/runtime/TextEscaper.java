@@ -4,9 +4,9 @@ package dev.protodec.runtime;
 final class TextEscaper {
   private TextEscaper() {}
 
-  static String escapeBytes(byte[] bytes, int length) {
+  static String escapeBytes(byte[] bytes, int offset, int length) {
     StringBuilder sb = new StringBuilder(length + 2);
-    for (int i = 0; i < length; i++) {
+    for (int i = offset; i < offset + length; i++) {
       int b = bytes[i] & 0xFF;
       switch (b) {
         case '\n' -> sb.append("\\n");

@@ -315,6 +315,20 @@ public final class Any extends ProtoMessage<Any> {
     return this;
   }
 
+  /**
+   * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+   */
+  @Override
+  public Any detach() {
+    if (!typeUrl_.isEmpty()) {
+      typeUrl_.detach();
+    }
+    if (!value_.isEmpty()) {
+      value_.detach();
+    }
+    return this;
+  }
+
   @Override
   @SuppressWarnings("fallthrough")
   public Any mergeFrom(final ProtoReader input) throws InvalidProtobufException {
@@ -323,7 +337,7 @@ public final class Any extends ProtoMessage<Any> {
       switch (tag) {
         case 10: {
           // type_url
-          input.readStringRequireUtf8(typeUrl_);
+          input.readStringRequireUtf8(typeUrl_, "google.protobuf.Any.type_url");
           tag = input.readTag();
           if (tag != 18) {
             break;

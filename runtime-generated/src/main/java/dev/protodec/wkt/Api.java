@@ -539,6 +539,29 @@ public final class Api extends ProtoMessage<Api> {
     return this;
   }
 
+  /**
+   * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+   */
+  @Override
+  public Api detach() {
+    if (!name_.isEmpty()) {
+      name_.detach();
+    }
+    methods_.detach();
+    options_.detach();
+    if (!version_.isEmpty()) {
+      version_.detach();
+    }
+    if ((bitField0_ & 0x1) != 0) {
+      sourceContext_.detach();
+    }
+    mixins_.detach();
+    if (!edition_.isEmpty()) {
+      edition_.detach();
+    }
+    return this;
+  }
+
   @Override
   @SuppressWarnings("fallthrough")
   public Api mergeFrom(final ProtoReader input) throws InvalidProtobufException {
@@ -547,7 +570,7 @@ public final class Api extends ProtoMessage<Api> {
       switch (tag) {
         case 10: {
           // name
-          input.readStringRequireUtf8(name_);
+          input.readStringRequireUtf8(name_, "google.protobuf.Api.name");
           tag = input.readTag();
           if (tag != 18) {
             break;
@@ -579,7 +602,7 @@ public final class Api extends ProtoMessage<Api> {
         }
         case 34: {
           // version
-          input.readStringRequireUtf8(version_);
+          input.readStringRequireUtf8(version_, "google.protobuf.Api.version");
           tag = input.readTag();
           if (tag != 42) {
             break;
@@ -617,7 +640,7 @@ public final class Api extends ProtoMessage<Api> {
         }
         case 66: {
           // edition
-          input.readStringRequireUtf8(edition_);
+          input.readStringRequireUtf8(edition_, "google.protobuf.Api.edition");
           tag = input.readTag();
           if (tag != 0) {
             break;

@@ -111,6 +111,14 @@ public final class BoolValue extends ProtoMessage<BoolValue> {
     return this;
   }
 
+  /**
+   * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+   */
+  @Override
+  public BoolValue detach() {
+    return this;
+  }
+
   @Override
   @SuppressWarnings("fallthrough")
   public BoolValue mergeFrom(final ProtoReader input) throws InvalidProtobufException {

@@ -113,6 +113,17 @@ public final class BytesValue extends ProtoMessage<BytesValue> {
     return this;
   }
 
+  /**
+   * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+   */
+  @Override
+  public BytesValue detach() {
+    if (!value_.isEmpty()) {
+      value_.detach();
+    }
+    return this;
+  }
+
   @Override
   @SuppressWarnings("fallthrough")
   public BytesValue mergeFrom(final ProtoReader input) throws InvalidProtobufException {

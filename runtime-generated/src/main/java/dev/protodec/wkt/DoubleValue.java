@@ -111,6 +111,14 @@ public final class DoubleValue extends ProtoMessage<DoubleValue> {
     return this;
   }
 
+  /**
+   * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+   */
+  @Override
+  public DoubleValue detach() {
+    return this;
+  }
+
   @Override
   @SuppressWarnings("fallthrough")
   public DoubleValue mergeFrom(final ProtoReader input) throws InvalidProtobufException {

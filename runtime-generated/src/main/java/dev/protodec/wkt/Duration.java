@@ -223,6 +223,14 @@ public final class Duration extends ProtoMessage<Duration> {
     return this;
   }
 
+  /**
+   * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+   */
+  @Override
+  public Duration detach() {
+    return this;
+  }
+
   @Override
   @SuppressWarnings("fallthrough")
   public Duration mergeFrom(final ProtoReader input) throws InvalidProtobufException {

@@ -81,6 +81,14 @@ public final class Empty extends ProtoMessage<Empty> {
     return this;
   }
 
+  /**
+   * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+   */
+  @Override
+  public Empty detach() {
+    return this;
+  }
+
   @Override
   @SuppressWarnings("fallthrough")
   public Empty mergeFrom(final ProtoReader input) throws InvalidProtobufException {

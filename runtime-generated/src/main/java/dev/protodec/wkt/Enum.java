@@ -349,6 +349,25 @@ public final class Enum extends ProtoMessage<Enum> {
     return this;
   }
 
+  /**
+   * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+   */
+  @Override
+  public Enum detach() {
+    if (!name_.isEmpty()) {
+      name_.detach();
+    }
+    enumvalue_.detach();
+    options_.detach();
+    if ((bitField0_ & 0x1) != 0) {
+      sourceContext_.detach();
+    }
+    if (!edition_.isEmpty()) {
+      edition_.detach();
+    }
+    return this;
+  }
+
   @Override
   @SuppressWarnings("fallthrough")
   public Enum mergeFrom(final ProtoReader input) throws InvalidProtobufException {
@@ -357,7 +376,7 @@ public final class Enum extends ProtoMessage<Enum> {
       switch (tag) {
         case 10: {
           // name
-          input.readStringRequireUtf8(name_);
+          input.readStringRequireUtf8(name_, "google.protobuf.Enum.name");
           tag = input.readTag();
           if (tag != 18) {
             break;
@@ -407,7 +426,7 @@ public final class Enum extends ProtoMessage<Enum> {
         }
         case 50: {
           // edition
-          input.readStringRequireUtf8(edition_);
+          input.readStringRequireUtf8(edition_, "google.protobuf.Enum.edition");
           tag = input.readTag();
           if (tag != 0) {
             break;

@@ -197,6 +197,18 @@ public final class EnumValue extends ProtoMessage<EnumValue> {
     return this;
   }
 
+  /**
+   * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+   */
+  @Override
+  public EnumValue detach() {
+    if (!name_.isEmpty()) {
+      name_.detach();
+    }
+    options_.detach();
+    return this;
+  }
+
   @Override
   @SuppressWarnings("fallthrough")
   public EnumValue mergeFrom(final ProtoReader input) throws InvalidProtobufException {
@@ -205,7 +217,7 @@ public final class EnumValue extends ProtoMessage<EnumValue> {
       switch (tag) {
         case 10: {
           // name
-          input.readStringRequireUtf8(name_);
+          input.readStringRequireUtf8(name_, "google.protobuf.EnumValue.name");
           tag = input.readTag();
           if (tag != 16) {
             break;

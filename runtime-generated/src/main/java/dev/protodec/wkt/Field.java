@@ -476,6 +476,27 @@ public final class Field extends ProtoMessage<Field> {
     return this;
   }
 
+  /**
+   * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+   */
+  @Override
+  public Field detach() {
+    if (!name_.isEmpty()) {
+      name_.detach();
+    }
+    if (!typeUrl_.isEmpty()) {
+      typeUrl_.detach();
+    }
+    options_.detach();
+    if (!jsonName_.isEmpty()) {
+      jsonName_.detach();
+    }
+    if (!defaultValue_.isEmpty()) {
+      defaultValue_.detach();
+    }
+    return this;
+  }
+
   @Override
   @SuppressWarnings("fallthrough")
   public Field mergeFrom(final ProtoReader input) throws InvalidProtobufException {
@@ -508,7 +529,7 @@ public final class Field extends ProtoMessage<Field> {
         }
         case 34: {
           // name
-          input.readStringRequireUtf8(name_);
+          input.readStringRequireUtf8(name_, "google.protobuf.Field.name");
           tag = input.readTag();
           if (tag != 50) {
             break;
@@ -516,7 +537,7 @@ public final class Field extends ProtoMessage<Field> {
         }
         case 50: {
           // type_url
-          input.readStringRequireUtf8(typeUrl_);
+          input.readStringRequireUtf8(typeUrl_, "google.protobuf.Field.type_url");
           tag = input.readTag();
           if (tag != 56) {
             break;
@@ -552,7 +573,7 @@ public final class Field extends ProtoMessage<Field> {
         }
         case 82: {
           // json_name
-          input.readStringRequireUtf8(jsonName_);
+          input.readStringRequireUtf8(jsonName_, "google.protobuf.Field.json_name");
           tag = input.readTag();
           if (tag != 90) {
             break;
@@ -560,7 +581,7 @@ public final class Field extends ProtoMessage<Field> {
         }
         case 90: {
           // default_value
-          input.readStringRequireUtf8(defaultValue_);
+          input.readStringRequireUtf8(defaultValue_, "google.protobuf.Field.default_value");
           tag = input.readTag();
           if (tag != 0) {
             break;

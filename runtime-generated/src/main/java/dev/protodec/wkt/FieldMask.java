@@ -319,6 +319,15 @@ public final class FieldMask extends ProtoMessage<FieldMask> {
     return this;
   }
 
+  /**
+   * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+   */
+  @Override
+  public FieldMask detach() {
+    paths_.detach();
+    return this;
+  }
+
   @Override
   @SuppressWarnings("fallthrough")
   public FieldMask mergeFrom(final ProtoReader input) throws InvalidProtobufException {
@@ -328,7 +337,7 @@ public final class FieldMask extends ProtoMessage<FieldMask> {
         case 10: {
           // paths
           do {
-            input.readStringRequireUtf8(paths_.addReused());
+            input.readStringRequireUtf8(paths_.addReused(), "google.protobuf.FieldMask.paths");
             tag = input.readTag();
           } while (tag == 10);
           if (tag != 0) {

@@ -111,6 +111,14 @@ public final class FloatValue extends ProtoMessage<FloatValue> {
     return this;
   }
 
+  /**
+   * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+   */
+  @Override
+  public FloatValue detach() {
+    return this;
+  }
+
   @Override
   @SuppressWarnings("fallthrough")
   public FloatValue mergeFrom(final ProtoReader input) throws InvalidProtobufException {

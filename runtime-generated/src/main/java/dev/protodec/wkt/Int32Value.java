@@ -112,6 +112,14 @@ public final class Int32Value extends ProtoMessage<Int32Value> {
     return this;
   }
 
+  /**
+   * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+   */
+  @Override
+  public Int32Value detach() {
+    return this;
+  }
+
   @Override
   @SuppressWarnings("fallthrough")
   public Int32Value mergeFrom(final ProtoReader input) throws InvalidProtobufException {

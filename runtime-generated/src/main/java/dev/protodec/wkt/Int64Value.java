@@ -112,6 +112,14 @@ public final class Int64Value extends ProtoMessage<Int64Value> {
     return this;
   }
 
+  /**
+   * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+   */
+  @Override
+  public Int64Value detach() {
+    return this;
+  }
+
   @Override
   @SuppressWarnings("fallthrough")
   public Int64Value mergeFrom(final ProtoReader input) throws InvalidProtobufException {

@@ -122,6 +122,15 @@ public final class ListValue extends ProtoMessage<ListValue> {
     return this;
   }
 
+  /**
+   * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+   */
+  @Override
+  public ListValue detach() {
+    values_.detach();
+    return this;
+  }
+
   @Override
   @SuppressWarnings("fallthrough")
   public ListValue mergeFrom(final ProtoReader input) throws InvalidProtobufException {

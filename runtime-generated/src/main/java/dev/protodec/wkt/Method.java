@@ -422,6 +422,27 @@ public final class Method extends ProtoMessage<Method> {
     return this;
   }
 
+  /**
+   * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+   */
+  @Override
+  public Method detach() {
+    if (!name_.isEmpty()) {
+      name_.detach();
+    }
+    if (!requestTypeUrl_.isEmpty()) {
+      requestTypeUrl_.detach();
+    }
+    if (!responseTypeUrl_.isEmpty()) {
+      responseTypeUrl_.detach();
+    }
+    options_.detach();
+    if (!edition_.isEmpty()) {
+      edition_.detach();
+    }
+    return this;
+  }
+
   @Override
   @SuppressWarnings("fallthrough")
   public Method mergeFrom(final ProtoReader input) throws InvalidProtobufException {
@@ -430,7 +451,7 @@ public final class Method extends ProtoMessage<Method> {
       switch (tag) {
         case 10: {
           // name
-          input.readStringRequireUtf8(name_);
+          input.readStringRequireUtf8(name_, "google.protobuf.Method.name");
           tag = input.readTag();
           if (tag != 18) {
             break;
@@ -438,7 +459,7 @@ public final class Method extends ProtoMessage<Method> {
         }
         case 18: {
           // request_type_url
-          input.readStringRequireUtf8(requestTypeUrl_);
+          input.readStringRequireUtf8(requestTypeUrl_, "google.protobuf.Method.request_type_url");
           tag = input.readTag();
           if (tag != 24) {
             break;
@@ -454,7 +475,7 @@ public final class Method extends ProtoMessage<Method> {
         }
         case 34: {
           // response_type_url
-          input.readStringRequireUtf8(responseTypeUrl_);
+          input.readStringRequireUtf8(responseTypeUrl_, "google.protobuf.Method.response_type_url");
           tag = input.readTag();
           if (tag != 40) {
             break;
@@ -490,7 +511,7 @@ public final class Method extends ProtoMessage<Method> {
         }
         case 66: {
           // edition
-          input.readStringRequireUtf8(edition_);
+          input.readStringRequireUtf8(edition_, "google.protobuf.Method.edition");
           tag = input.readTag();
           if (tag != 0) {
             break;

@@ -235,6 +235,20 @@ public final class Mixin extends ProtoMessage<Mixin> {
     return this;
   }
 
+  /**
+   * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+   */
+  @Override
+  public Mixin detach() {
+    if (!name_.isEmpty()) {
+      name_.detach();
+    }
+    if (!root_.isEmpty()) {
+      root_.detach();
+    }
+    return this;
+  }
+
   @Override
   @SuppressWarnings("fallthrough")
   public Mixin mergeFrom(final ProtoReader input) throws InvalidProtobufException {
@@ -243,7 +257,7 @@ public final class Mixin extends ProtoMessage<Mixin> {
       switch (tag) {
         case 10: {
           // name
-          input.readStringRequireUtf8(name_);
+          input.readStringRequireUtf8(name_, "google.protobuf.Mixin.name");
           tag = input.readTag();
           if (tag != 18) {
             break;
@@ -251,7 +265,7 @@ public final class Mixin extends ProtoMessage<Mixin> {
         }
         case 18: {
           // root
-          input.readStringRequireUtf8(root_);
+          input.readStringRequireUtf8(root_, "google.protobuf.Mixin.root");
           tag = input.readTag();
           if (tag != 0) {
             break;

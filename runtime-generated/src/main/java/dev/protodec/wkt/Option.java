@@ -203,6 +203,20 @@ public final class Option extends ProtoMessage<Option> {
     return this;
   }
 
+  /**
+   * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+   */
+  @Override
+  public Option detach() {
+    if (!name_.isEmpty()) {
+      name_.detach();
+    }
+    if ((bitField0_ & 0x1) != 0) {
+      value_.detach();
+    }
+    return this;
+  }
+
   @Override
   @SuppressWarnings("fallthrough")
   public Option mergeFrom(final ProtoReader input) throws InvalidProtobufException {
@@ -211,7 +225,7 @@ public final class Option extends ProtoMessage<Option> {
       switch (tag) {
         case 10: {
           // name
-          input.readStringRequireUtf8(name_);
+          input.readStringRequireUtf8(name_, "google.protobuf.Option.name");
           tag = input.readTag();
           if (tag != 18) {
             break;

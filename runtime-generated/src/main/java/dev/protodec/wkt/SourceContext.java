@@ -121,6 +121,17 @@ public final class SourceContext extends ProtoMessage<SourceContext> {
     return this;
   }
 
+  /**
+   * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+   */
+  @Override
+  public SourceContext detach() {
+    if (!fileName_.isEmpty()) {
+      fileName_.detach();
+    }
+    return this;
+  }
+
   @Override
   @SuppressWarnings("fallthrough")
   public SourceContext mergeFrom(final ProtoReader input) throws InvalidProtobufException {
@@ -129,7 +140,7 @@ public final class SourceContext extends ProtoMessage<SourceContext> {
       switch (tag) {
         case 10: {
           // file_name
-          input.readStringRequireUtf8(fileName_);
+          input.readStringRequireUtf8(fileName_, "google.protobuf.SourceContext.file_name");
           tag = input.readTag();
           if (tag != 0) {
             break;

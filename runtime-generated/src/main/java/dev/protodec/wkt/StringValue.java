@@ -120,6 +120,17 @@ public final class StringValue extends ProtoMessage<StringValue> {
     return this;
   }
 
+  /**
+   * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+   */
+  @Override
+  public StringValue detach() {
+    if (!value_.isEmpty()) {
+      value_.detach();
+    }
+    return this;
+  }
+
   @Override
   @SuppressWarnings("fallthrough")
   public StringValue mergeFrom(final ProtoReader input) throws InvalidProtobufException {
@@ -128,7 +139,7 @@ public final class StringValue extends ProtoMessage<StringValue> {
       switch (tag) {
         case 10: {
           // value
-          input.readStringRequireUtf8(value_);
+          input.readStringRequireUtf8(value_, "google.protobuf.StringValue.value");
           tag = input.readTag();
           if (tag != 0) {
             break;

@@ -145,6 +145,15 @@ public final class Struct extends ProtoMessage<Struct> {
     return this;
   }
 
+  /**
+   * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+   */
+  @Override
+  public Struct detach() {
+    fields_.detach();
+    return this;
+  }
+
   @Override
   @SuppressWarnings("fallthrough")
   public Struct mergeFrom(final ProtoReader input) throws InvalidProtobufException {
@@ -369,6 +378,18 @@ public final class Struct extends ProtoMessage<Struct> {
       return this;
     }
 
+    /**
+     * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+     */
+    @Override
+    public FieldsEntry detach() {
+      if (true) {
+        key_.detach();
+      }
+      value_.detach();
+      return this;
+    }
+
     @Override
     @SuppressWarnings("fallthrough")
     public FieldsEntry mergeFrom(final ProtoReader input) throws InvalidProtobufException {
@@ -377,7 +398,7 @@ public final class Struct extends ProtoMessage<Struct> {
         switch (tag) {
           case 10: {
             // key
-            input.readStringRequireUtf8(key_);
+            input.readStringRequireUtf8(key_, "google.protobuf.Struct.FieldsEntry.key");
             tag = input.readTag();
             if (tag != 18) {
               break;

@@ -250,6 +250,14 @@ public final class Timestamp extends ProtoMessage<Timestamp> {
     return this;
   }
 
+  /**
+   * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+   */
+  @Override
+  public Timestamp detach() {
+    return this;
+  }
+
   @Override
   @SuppressWarnings("fallthrough")
   public Timestamp mergeFrom(final ProtoReader input) throws InvalidProtobufException {

@@ -395,6 +395,26 @@ public final class Type extends ProtoMessage<Type> {
     return this;
   }
 
+  /**
+   * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+   */
+  @Override
+  public Type detach() {
+    if (!name_.isEmpty()) {
+      name_.detach();
+    }
+    fields_.detach();
+    oneofs_.detach();
+    options_.detach();
+    if ((bitField0_ & 0x1) != 0) {
+      sourceContext_.detach();
+    }
+    if (!edition_.isEmpty()) {
+      edition_.detach();
+    }
+    return this;
+  }
+
   @Override
   @SuppressWarnings("fallthrough")
   public Type mergeFrom(final ProtoReader input) throws InvalidProtobufException {
@@ -403,7 +423,7 @@ public final class Type extends ProtoMessage<Type> {
       switch (tag) {
         case 10: {
           // name
-          input.readStringRequireUtf8(name_);
+          input.readStringRequireUtf8(name_, "google.protobuf.Type.name");
           tag = input.readTag();
           if (tag != 18) {
             break;
@@ -424,7 +444,7 @@ public final class Type extends ProtoMessage<Type> {
         case 26: {
           // oneofs
           do {
-            input.readStringRequireUtf8(oneofs_.addReused());
+            input.readStringRequireUtf8(oneofs_.addReused(), "google.protobuf.Type.oneofs");
             tag = input.readTag();
           } while (tag == 26);
           if (tag != 34) {
@@ -463,7 +483,7 @@ public final class Type extends ProtoMessage<Type> {
         }
         case 58: {
           // edition
-          input.readStringRequireUtf8(edition_);
+          input.readStringRequireUtf8(edition_, "google.protobuf.Type.edition");
           tag = input.readTag();
           if (tag != 0) {
             break;

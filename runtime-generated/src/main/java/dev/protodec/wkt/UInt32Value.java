@@ -112,6 +112,14 @@ public final class UInt32Value extends ProtoMessage<UInt32Value> {
     return this;
   }
 
+  /**
+   * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+   */
+  @Override
+  public UInt32Value detach() {
+    return this;
+  }
+
   @Override
   @SuppressWarnings("fallthrough")
   public UInt32Value mergeFrom(final ProtoReader input) throws InvalidProtobufException {

@@ -112,6 +112,14 @@ public final class UInt64Value extends ProtoMessage<UInt64Value> {
     return this;
   }
 
+  /**
+   * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+   */
+  @Override
+  public UInt64Value detach() {
+    return this;
+  }
+
   @Override
   @SuppressWarnings("fallthrough")
   public UInt64Value mergeFrom(final ProtoReader input) throws InvalidProtobufException {

@@ -394,6 +394,23 @@ public final class Value extends ProtoMessage<Value> {
     return this;
   }
 
+  /**
+   * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+   */
+  @Override
+  public Value detach() {
+    if (kindCase_ == 3) {
+      stringValue_.detach();
+    }
+    if (kindCase_ == 5) {
+      structValue_.detach();
+    }
+    if (kindCase_ == 6) {
+      listValue_.detach();
+    }
+    return this;
+  }
+
   @Override
   @SuppressWarnings("fallthrough")
   public Value mergeFrom(final ProtoReader input) throws InvalidProtobufException {
@@ -418,7 +435,7 @@ public final class Value extends ProtoMessage<Value> {
         }
         case 26: {
           // string_value
-          input.readStringRequireUtf8(stringValue_);
+          input.readStringRequireUtf8(stringValue_, "google.protobuf.Value.string_value");
           kindCase_ = 3;
           tag = input.readTag();
           // the next field is another member of this oneof: not expected here

@@ -157,8 +157,9 @@ class ProtoReaderTest {
     lenient.readString(s);
     assertEquals(2, s.utf8Length());
     InvalidProtobufException e = assertThrows(InvalidProtobufException.class,
-        () -> reader(0x02, 0xC0, 0xAF).readStringRequireUtf8(new Utf8String()));
+        () -> reader(0x02, 0xC0, 0xAF).readStringRequireUtf8(new Utf8String(), "pkg.Msg.name"));
     assertEquals(Reason.INVALID_UTF8, e.reason());
     assertEquals(0, e.offset());
+    assertTrue(e.getMessage().contains("pkg.Msg.name"), e.getMessage());
   }
 }

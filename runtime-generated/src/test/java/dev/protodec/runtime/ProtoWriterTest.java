@@ -43,6 +43,11 @@ class ProtoWriterTest {
     }
 
     @Override
+    public Blob detach() {
+      return this;
+    }
+
+    @Override
     public String getTypeName() {
       return "Blob";
     }

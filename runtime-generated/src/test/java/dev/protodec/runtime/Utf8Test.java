@@ -96,7 +96,7 @@ class Utf8Test {
       field[0] = (byte) text.length;
       System.arraycopy(text, 0, field, 1, text.length);
       Utf8String value = new Utf8String();
-      ProtoReader.of(field).readStringRequireUtf8(value);
+      ProtoReader.of(field).readStringRequireUtf8(value, "pkg.Msg.name");
       assertEquals(new String(text, StandardCharsets.UTF_8), value.toString());
       Utf8String unchecked = new Utf8String();
       ProtoReader.of(field).readString(unchecked);

@@ -49,6 +49,11 @@ class WriteToRetryTest {
     }
 
     @Override
+    public Fields detach() {
+      return this;
+    }
+
+    @Override
     public String getTypeName() {
       return "test.Fields";
     }

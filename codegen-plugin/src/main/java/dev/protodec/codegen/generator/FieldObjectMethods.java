@@ -36,6 +36,22 @@ final class FieldObjectMethods {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // detach()
+
+  /** Copies what the value refers to in a zero-copy input: strings, bytes and messages only. */
+  CodeBlock detachCode() {
+    boolean refers = f.kind == Kind.STRING || f.kind == Kind.BYTES || f.isMessage();
+    if (!refers) {
+      return CodeBlock.of("");
+    }
+    if (f.repeated || (f.isMessage() && f.inMapEntry())) {
+      return CodeBlock.of("$N.detach();\n", v);
+    }
+    return CodeBlock.builder().beginControlFlow("if ($L)", field.present()).addStatement("$N.detach()", v)
+        .endControlFlow().build();
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // equals, hashCode, toString
 
   /** Whether this field's value equals {@code other}'s (presence checked by the caller). */

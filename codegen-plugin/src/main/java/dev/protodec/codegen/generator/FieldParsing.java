@@ -53,8 +53,7 @@ final class FieldParsing {
   private CodeBlock readSingular() {
     CodeBlock.Builder b = CodeBlock.builder();
     switch (f.kind) {
-      case STRING -> b.addStatement("input.$L($N)", f.validateUtf8 ? "readStringRequireUtf8" : "readString", v)
-          .add(field.markPresent());
+      case STRING -> b.add(readString(CodeBlock.of("$N", v))).add(field.markPresent());
       case BYTES -> b.addStatement("input.readBytes($N)", v).add(field.markPresent());
       case MESSAGE -> b.addStatement("final int outerLimit = input.enterMessage()")
           .addStatement("$L().mergeFrom(input)", n.mutable())
@@ -79,6 +78,13 @@ final class FieldParsing {
     return b.build();
   }
 
+  /** A string read into {@code target}: checked strings name their field for the error. */
+  private CodeBlock readString(CodeBlock target) {
+    return f.validateUtf8
+        ? CodeBlock.of("input.readStringRequireUtf8($L, $S);\n", target, f.fullName)
+        : CodeBlock.of("input.readString($L);\n", target);
+  }
+
   private CodeBlock readPacked() {
     return CodeBlock.builder()
         .addStatement("final int outerLimit = input.enterPacked()")
@@ -92,7 +98,7 @@ final class FieldParsing {
   private CodeBlock addOneElement() {
     CodeBlock.Builder b = CodeBlock.builder();
     switch (f.kind) {
-      case STRING -> b.addStatement("input.$L($N.addReused())", f.validateUtf8 ? "readStringRequireUtf8" : "readString", v);
+      case STRING -> b.add(readString(CodeBlock.of("$N.addReused()", v)));
       case BYTES -> b.addStatement("input.readBytes($N.addReused())", v);
       case GROUP -> b.addStatement("input.enterGroup()")
           .addStatement("$N.addReused().clear().mergeFrom(input)", v)

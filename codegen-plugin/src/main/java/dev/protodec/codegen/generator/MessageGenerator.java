@@ -52,6 +52,7 @@ final class MessageGenerator {
     addParseMethods(type);
     addAccessors(type);
     addClear(type);
+    addDetach(type);
     addMergeFrom(type);
     addSize(type);
     addWrite(type);
@@ -181,6 +182,16 @@ final class MessageGenerator {
       clear.addCode(field.objectMethods().clearCode());
     }
     type.addMethod(clear.addStatement("unknownFields.clear()").addStatement("return this").build());
+  }
+
+  private void addDetach(TypeSpec.Builder type) {
+    MethodSpec.Builder detach = override("detach", self)
+        .addJavadoc("Copies into this message what it refers to in a zero-copy parse's input; see {@link $T#detach}.\n",
+            RuntimeClasses.PROTO_MESSAGE);
+    for (FieldGenerator field : fields) {
+      detach.addCode(field.objectMethods().detachCode());
+    }
+    type.addMethod(detach.addStatement("return this").build());
   }
 
   /**

@@ -11,6 +11,8 @@ import com.google.protobuf.DescriptorProtos.FieldDescriptorProto.Label;
 public final class FieldInfo {
   public final FieldDescriptorProto proto;
   public final String protoName;
+  /** {@code package.Message.field}: how errors about the field's value name it. */
+  public final String fullName;
   public final int number;
   public final Kind kind;
   public final boolean repeated;
@@ -53,6 +55,7 @@ public final class FieldInfo {
       boolean inMapEntry, java.util.Set<String> mapEntryTypes, String javadoc) {
     this.proto = proto;
     this.protoName = proto.getName();
+    this.fullName = (containingType.startsWith(".") ? containingType.substring(1) : containingType) + "." + protoName;
     this.number = proto.getNumber();
     this.features = features.with(proto.getOptions().getFeatures());
     // editions: a message field with message_encoding = DELIMITED is encoded as a group

@@ -114,9 +114,9 @@ public final class AnswerWriter {
   }
 
   /** Starts a record in {@code section}: owner name given as UTF-8 presentation bytes. */
-  public void record(int section, byte[] name, int nameLength, int type, int rclass, int ttl) {
+  public void record(int section, byte[] name, int nameOffset, int nameLength, int type, int rclass, int ttl) {
     sectionCheck(section);
-    name(name, nameLength);
+    name(name, nameOffset, nameLength);
     recordFixed(section, type, rclass, ttl);
   }
 
@@ -197,11 +197,11 @@ public final class AnswerWriter {
   }
 
   /** A compressed domain name from UTF-8 presentation bytes {@code utf8[0, length)}. */
-  public void name(byte[] utf8, int length) {
+  public void name(byte[] utf8, int offset, int length) {
     if (length > text.length) {
       throw new UnwritableRecordException("a name of " + length + " bytes");
     }
-    System.arraycopy(utf8, 0, text, 0, length);
+    System.arraycopy(utf8, offset, text, 0, length);
     encodeName(length);
   }
 

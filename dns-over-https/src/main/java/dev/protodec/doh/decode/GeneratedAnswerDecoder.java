@@ -81,7 +81,7 @@ public final class GeneratedAnswerDecoder implements CachedAnswerDecoder {
           EdnsOption option = edns.getOptions(i);
           if (option.getCode() == OPTION_EDE) {
             ProtoBytes data = option.getData();
-            out.ednsOption(OPTION_EDE, data.array(), 0, data.length());
+            out.ednsOption(OPTION_EDE, data.array(), data.offset(), data.length());
           }
         }
       }
@@ -96,7 +96,7 @@ public final class GeneratedAnswerDecoder implements CachedAnswerDecoder {
 
   private static void record(ResourceRecord r, int section, AnswerWriter out) {
     Utf8String owner = r.getNameUtf8();
-    out.record(section, owner.utf8Array(), owner.utf8Length(), r.getType(), r.getRclass(), r.getTtl());
+    out.record(section, owner.utf8Array(), owner.utf8Offset(), owner.utf8Length(), r.getType(), r.getRclass(), r.getTtl());
     switch (r.getRdataCase()) {
       case A:
         out.u32(r.getA());
@@ -122,7 +122,7 @@ public final class GeneratedAnswerDecoder implements CachedAnswerDecoder {
         TxtData txt = r.getTxt();
         for (int i = 0; i < txt.getStringsCount(); i++) {
           ProtoBytes string = txt.getStrings(i);
-          out.characterString(string.array(), 0, string.length());
+          out.characterString(string.array(), string.offset(), string.length());
         }
         break;
       case SOA:
@@ -148,11 +148,11 @@ public final class GeneratedAnswerDecoder implements CachedAnswerDecoder {
   }
 
   private static void name(Utf8String name, AnswerWriter out) {
-    out.name(name.utf8Array(), name.utf8Length());
+    out.name(name.utf8Array(), name.utf8Offset(), name.utf8Length());
   }
 
   private static void bytes(ProtoBytes bytes, AnswerWriter out) {
-    out.bytes(bytes.array(), 0, bytes.length());
+    out.bytes(bytes.array(), bytes.offset(), bytes.length());
   }
 
   /** One thread's reusable message and reader. */

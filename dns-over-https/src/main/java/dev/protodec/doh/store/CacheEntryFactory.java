@@ -92,7 +92,7 @@ public final class CacheEntryFactory {
         options[length++] = (byte) CachedAnswerDecoder.OPTION_EDE;
         options[length++] = (byte) (n >> 8);
         options[length++] = (byte) n;
-        System.arraycopy(option.getData().array(), 0, options, length, n);
+        System.arraycopy(option.getData().array(), option.getData().offset(), options, length, n);
         length += n;
       }
     }

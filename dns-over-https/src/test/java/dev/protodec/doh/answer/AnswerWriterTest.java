@@ -39,7 +39,7 @@ class AnswerWriterTest {
     ParsedQuery q = parse(Queries.query("Alias.Example.Test.", Type.A, 0x1234));
     w.begin(q, 0x0400, 0, 0, true, 100, 0);
     byte[] owner = utf8("alias.example.test.");
-    w.record(AnswerWriter.ANSWER, owner, owner.length, Type.CNAME, 1, 300);
+    w.record(AnswerWriter.ANSWER, owner, 0, owner.length, Type.CNAME, 1, 300);
     w.name("www.example.test.");
     w.endRecord();
     w.record(AnswerWriter.ANSWER, "www.example.test.", Type.A, 1, 150);
@@ -47,7 +47,7 @@ class AnswerWriterTest {
     w.endRecord();
     w.record(AnswerWriter.AUTHORITY, "example.test.", Type.MX, 1, 3600);
     w.u16(10);
-    w.name(utf8("mail.example.test."), 18);
+    w.name(utf8("xmail.example.test."), 1, 18);
     w.endRecord();
     w.record(AnswerWriter.AUTHORITY, "example.test.", Type.SOA, 1, 60);
     w.name("ns1.example.test.");

@@ -29,13 +29,25 @@ public final class ProtodecTracesReaders {
 
   /** One {@link ProtoReader} and one message, cleared and refilled per call. Not thread-safe. */
   public static TracesDataReader reused() {
+    return reused(false);
+  }
+
+  /**
+   * As {@link #reused()}, the reader in zero-copy mode: strings and bytes refer to the input, UTF-8 is
+   * checked when a string is first decoded. Not thread-safe.
+   */
+  public static TracesDataReader zeroCopy() {
+    return reused(true);
+  }
+
+  private static TracesDataReader reused(boolean zeroCopy) {
     return new TracesDataReader() {
-      private final ProtoReader reader = ProtoReader.newInstance();
+      private final ProtoReader reader = ProtoReader.newInstance().setZeroCopy(zeroCopy);
       private final TracesData reused = TracesData.newInstance();
 
       @Override
       public String name() {
-        return "protodec";
+        return zeroCopy ? "protodec (zero-copy)" : "protodec";
       }
 
       @Override

@@ -103,6 +103,16 @@ public final class ReportLayout {
         }
     }
 
+    /** Says which decode mode each protodec row is, under a group that has a zero-copy row. */
+    static final String ZERO_COPY_LEGEND = "Modes: rows marked (zero-copy) parse with `ProtoReader.setZeroCopy(true)`:"
+            + " strings and bytes refer to the input and UTF-8 is checked when a string is first decoded (for"
+            + " trusted input; QuickBuffers does not check UTF-8 either). Every other protodec row is strict mode,"
+            + " which accepts and rejects exactly what protobuf-java does.";
+
+    private static boolean isZeroCopy(Contender c) {
+        return c.name().contains("ZeroCopy");
+    }
+
     private static String referenceRule(ReportData data) {
         if (!data.grouping().hasReference()) {
             return "No reference contender was chosen (`--reference none`).";
@@ -118,8 +128,10 @@ public final class ReportLayout {
                 + g.reference().map(r -> "`" + r.name() + "`").orElse("none") + "."));
         String ratioHeader = "× " + g.reference().map(Contender::name).orElse("reference");
         List<List<String>> rows = new ArrayList<>();
+        boolean zeroCopy = false;
         for (Contender c : g.contenders()) {
-            rows.add(List.of(c.name(), Format.marked(Format.scoreWithError(c.score(), c.error()), c.noisy()),
+            zeroCopy |= isZeroCopy(c);
+            rows.add(List.of(isZeroCopy(c) ? c.name() + " (zero-copy)" : c.name(), Format.marked(Format.scoreWithError(c.score(), c.error()), c.noisy()),
                     Format.bytes(c.bytesPerOp()), Format.integer(c.gcCount()), Format.integer(c.gcTimeMillis()),
                     Format.marked(Format.ratio(c.ratio()), g.ratioNoisy(c))));
         }
@@ -127,6 +139,9 @@ public final class ReportLayout {
                 "GC time (ms)", ratioHeader), List.of(L, R, R, R, R, R), rows));
         if (g.anyNoisy()) {
             blocks.add(new Paragraph(Noise.LEGEND));
+        }
+        if (zeroCopy) {
+            blocks.add(new Paragraph(ZERO_COPY_LEGEND));
         }
         if (g.mode().hasLatencyDistribution()) {
             latencyTable(g, blocks);

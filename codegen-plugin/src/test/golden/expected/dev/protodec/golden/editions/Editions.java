@@ -316,6 +316,20 @@ public final class Editions {
       return this;
     }
 
+    /**
+     * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+     */
+    @Override
+    public Settings detach() {
+      if (!raw_.isEmpty()) {
+        raw_.detach();
+      }
+      if ((bitField0_ & 0x8) != 0) {
+        block_.detach();
+      }
+      return this;
+    }
+
     @Override
     @SuppressWarnings("fallthrough")
     public Settings mergeFrom(final ProtoReader input) throws InvalidProtobufException {
@@ -681,6 +695,14 @@ public final class Editions {
         cachedSize = -1;
         size_ = 0;
         unknownFields.clear();
+        return this;
+      }
+
+      /**
+       * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+       */
+      @Override
+      public Block detach() {
         return this;
       }
 

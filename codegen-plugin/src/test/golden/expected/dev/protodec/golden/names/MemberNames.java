@@ -314,6 +314,20 @@ public final class MemberNames {
       return this;
     }
 
+    /**
+     * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+     */
+    @Override
+    public Clashes detach() {
+      if ((bitField0_ & 0x2) != 0) {
+        name3_.detach();
+      }
+      if ((bitField0_ & 0x4) != 0) {
+        nameUtf84_.detach();
+      }
+      return this;
+    }
+
     @Override
     @SuppressWarnings("fallthrough")
     public Clashes mergeFrom(final ProtoReader input) throws InvalidProtobufException {

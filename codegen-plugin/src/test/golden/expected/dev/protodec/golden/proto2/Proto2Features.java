@@ -396,6 +396,26 @@ public final class Proto2Features {
       return this;
     }
 
+    /**
+     * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+     */
+    @Override
+    public Legacy detach() {
+      if ((bitField0_ & 0x2) != 0) {
+        title_.detach();
+      }
+      if ((bitField0_ & 0x4) != 0) {
+        magic_.detach();
+      }
+      if ((bitField0_ & 0x20) != 0) {
+        extra_.detach();
+      }
+      if ((bitField0_ & 0x40) != 0) {
+        next_.detach();
+      }
+      return this;
+    }
+
     @Override
     @SuppressWarnings("fallthrough")
     public Legacy mergeFrom(final ProtoReader input) throws InvalidProtobufException {
@@ -858,6 +878,14 @@ public final class Proto2Features {
         bitField0_ = 0;
         value_ = 0;
         unknownFields.clear();
+        return this;
+      }
+
+      /**
+       * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+       */
+      @Override
+      public Extra detach() {
         return this;
       }
 

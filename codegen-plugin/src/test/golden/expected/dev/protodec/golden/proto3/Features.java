@@ -549,6 +549,32 @@ public final class Features extends ProtoMessage<Features> {
     return this;
   }
 
+  /**
+   * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+   */
+  @Override
+  public Features detach() {
+    if (!name_.isEmpty()) {
+      name_.detach();
+    }
+    if (!payload_.isEmpty()) {
+      payload_.detach();
+    }
+    if ((bitField0_ & 0x1) != 0) {
+      child_.detach();
+    }
+    tags_.detach();
+    children_.detach();
+    counts_.detach();
+    if (choiceCase_ == 15) {
+      text_.detach();
+    }
+    if (choiceCase_ == 16) {
+      nested_.detach();
+    }
+    return this;
+  }
+
   @Override
   @SuppressWarnings("fallthrough")
   public Features mergeFrom(final ProtoReader input) throws InvalidProtobufException {
@@ -597,7 +623,7 @@ public final class Features extends ProtoMessage<Features> {
         }
         case 50: {
           // name
-          input.readStringRequireUtf8(name_);
+          input.readStringRequireUtf8(name_, "golden.proto3.Features.name");
           tag = input.readTag();
           if (tag != 58) {
             break;
@@ -653,7 +679,7 @@ public final class Features extends ProtoMessage<Features> {
         case 98: {
           // tags
           do {
-            input.readStringRequireUtf8(tags_.addReused());
+            input.readStringRequireUtf8(tags_.addReused(), "golden.proto3.Features.tags");
             tag = input.readTag();
           } while (tag == 98);
           if (tag != 106) {
@@ -686,7 +712,7 @@ public final class Features extends ProtoMessage<Features> {
         }
         case 122: {
           // text
-          input.readStringRequireUtf8(text_);
+          input.readStringRequireUtf8(text_, "golden.proto3.Features.text");
           choiceCase_ = 15;
           tag = input.readTag();
           // the next field is another member of this oneof: not expected here
@@ -1284,6 +1310,20 @@ public final class Features extends ProtoMessage<Features> {
       return this;
     }
 
+    /**
+     * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+     */
+    @Override
+    public Child detach() {
+      if (!label_.isEmpty()) {
+        label_.detach();
+      }
+      if ((bitField0_ & 0x1) != 0) {
+        parent_.detach();
+      }
+      return this;
+    }
+
     @Override
     @SuppressWarnings("fallthrough")
     public Child mergeFrom(final ProtoReader input) throws InvalidProtobufException {
@@ -1292,7 +1332,7 @@ public final class Features extends ProtoMessage<Features> {
         switch (tag) {
           case 10: {
             // label
-            input.readStringRequireUtf8(label_);
+            input.readStringRequireUtf8(label_, "golden.proto3.Features.Child.label");
             tag = input.readTag();
             if (tag != 18) {
               break;
@@ -1507,6 +1547,17 @@ public final class Features extends ProtoMessage<Features> {
       return this;
     }
 
+    /**
+     * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+     */
+    @Override
+    public CountsEntry detach() {
+      if (true) {
+        key_.detach();
+      }
+      return this;
+    }
+
     @Override
     @SuppressWarnings("fallthrough")
     public CountsEntry mergeFrom(final ProtoReader input) throws InvalidProtobufException {
@@ -1515,7 +1566,7 @@ public final class Features extends ProtoMessage<Features> {
         switch (tag) {
           case 10: {
             // key
-            input.readStringRequireUtf8(key_);
+            input.readStringRequireUtf8(key_, "golden.proto3.Features.CountsEntry.key");
             tag = input.readTag();
             if (tag != 16) {
               break;

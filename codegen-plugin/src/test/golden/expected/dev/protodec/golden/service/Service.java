@@ -105,6 +105,17 @@ public final class Service {
       return this;
     }
 
+    /**
+     * Copies into this message what it refers to in a zero-copy parse's input; see {@link ProtoMessage#detach}.
+     */
+    @Override
+    public Ping detach() {
+      if (!message_.isEmpty()) {
+        message_.detach();
+      }
+      return this;
+    }
+
     @Override
     @SuppressWarnings("fallthrough")
     public Ping mergeFrom(final ProtoReader input) throws InvalidProtobufException {
@@ -113,7 +124,7 @@ public final class Service {
         switch (tag) {
           case 10: {
             // message
-            input.readStringRequireUtf8(message_);
+            input.readStringRequireUtf8(message_, "golden.service.Ping.message");
             tag = input.readTag();
             if (tag != 0) {
               break;
