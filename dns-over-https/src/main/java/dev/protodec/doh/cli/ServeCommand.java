@@ -111,9 +111,10 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Zone file the embedded server serves when no --upstream is given (default: the bundled zone).")
   private Path zone;
 
-  @Option(names = "--decoder", paramLabel = "generated|reflective|wire", defaultValue = "generated",
-      description = "How cached answers are kept and decoded on a hit: protodec's generated classes,"
-          + " protobuf-java's DynamicMessage, or DNS wire patched in place.")
+  @Option(names = "--decoder", paramLabel = "generated|generated-zero-copy|reflective|wire",
+      defaultValue = "generated", converter = DecoderModeConverter.class,
+      description = "How cached answers are kept and decoded on a hit: protodec's generated classes (strict,"
+          + " or in zero-copy mode), protobuf-java's DynamicMessage, or DNS wire patched in place.")
   private DecoderMode decoder;
 
   @Option(names = "--metrics", paramLabel = "HOST:PORT", converter = HostPortConverter.class,

@@ -22,19 +22,31 @@ import java.io.IOException;
  * on a hot path: one {@link DnsMessage} and one {@link ProtoReader} per thread, cleared and refilled for
  * every hit, names handed to the writer as the UTF-8 bytes of {@link Utf8String} (no {@code String} is
  * built). Once warm, a hit allocates nothing.
+ *
+ * <p>In zero-copy mode ({@link ProtoReader#setZeroCopy}) the parse refers to the entry's bytes instead
+ * of copying names and RDATA, and leaves UTF-8 unchecked: nothing here decodes a string (names go on as
+ * bytes, and the answer writer checks their labels), and the message is done with before {@link #write}
+ * returns, while the entry's bytes cannot change.
  */
 public final class GeneratedAnswerDecoder implements CachedAnswerDecoder {
-  private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
+  private final boolean zeroCopy;
+  private final ThreadLocal<State> state;
+
+  /** @param zeroCopy parse cached entries in zero-copy mode */
+  public GeneratedAnswerDecoder(boolean zeroCopy) {
+    this.zeroCopy = zeroCopy;
+    this.state = ThreadLocal.withInitial(() -> new State(zeroCopy));
+  }
 
   @Override
   public String name() {
-    return "generated";
+    return zeroCopy ? "generated-zero-copy" : "generated";
   }
 
   @Override
   public void write(byte[] payload, ParsedQuery query, int udpPayloadSize, int elapsedSeconds, int ttlOverride,
       AnswerWriter out) throws IOException {
-    State s = STATE.get();
+    State s = state.get();
     DnsMessage m = s.message;
     m.clear();
     s.reader.wrap(payload).parseInto(m);
@@ -158,6 +170,10 @@ public final class GeneratedAnswerDecoder implements CachedAnswerDecoder {
   /** One thread's reusable message and reader. */
   private static final class State {
     final DnsMessage message = DnsMessage.newInstance();
-    final ProtoReader reader = ProtoReader.newInstance();
+    final ProtoReader reader;
+
+    State(boolean zeroCopy) {
+      reader = ProtoReader.newInstance().setZeroCopy(zeroCopy);
+    }
   }
 }

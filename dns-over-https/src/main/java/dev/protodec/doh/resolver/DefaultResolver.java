@@ -124,8 +124,10 @@ public final class DefaultResolver implements Resolver {
         return new ReflectiveAnswerDecoder();
       case WIRE:
         return new WireAnswerDecoder();
+      case GENERATED_ZERO_COPY:
+        return new GeneratedAnswerDecoder(true);
       default:
-        return new GeneratedAnswerDecoder();
+        return new GeneratedAnswerDecoder(false);
     }
   }
 

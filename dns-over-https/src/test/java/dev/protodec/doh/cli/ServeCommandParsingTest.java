@@ -104,6 +104,13 @@ class ServeCommandParsingTest {
   }
 
   @Test
+  void decoderNamesAreTheModesSpelledWithHyphensInAnyCase() {
+    assertEquals(DecoderMode.GENERATED_ZERO_COPY, parse("--decoder", "generated-zero-copy").resolver().decoder());
+    assertEquals(DecoderMode.GENERATED_ZERO_COPY, parse("--decoder", "GENERATED_ZERO_COPY").resolver().decoder());
+    assertEquals(DecoderMode.WIRE, parse("--decoder", "Wire").resolver().decoder());
+  }
+
+  @Test
   void badFlagsAreUsageErrorsWithExitCode2() {
     assertEquals(2, exitCode("serve", "--no-such-flag"));
     assertEquals(2, exitCode("serve", "--listen", "nonsense"));

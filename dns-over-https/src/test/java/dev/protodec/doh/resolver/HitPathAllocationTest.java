@@ -31,7 +31,7 @@ class HitPathAllocationTest {
 
   @Test
   void generatedAndWireHitsAllocateNothingPerRequest() {
-    for (DecoderMode mode : new DecoderMode[] {DecoderMode.GENERATED, DecoderMode.WIRE}) {
+    for (DecoderMode mode : new DecoderMode[] {DecoderMode.GENERATED, DecoderMode.GENERATED_ZERO_COPY, DecoderMode.WIRE}) {
       try (DefaultResolver r = new DefaultResolver(ResolverConfig.builder().decoder(mode).prefetchPercent(0)
           .healthProbeInterval(Duration.ZERO).build())) {
         byte[] query = Queries.ednsQuery("www.example.test.", Type.A, 7, true, true);

@@ -19,7 +19,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * What the pipeline questions share: the workload, the in-process upstream, and the resolver under test,
- * built for the decoder its benchmark method names ({@link #CONTENDERS}) after all three decoders have
+ * built for the decoder its benchmark method names ({@link #CONTENDERS}) after all the decoders have
  * been cross-checked on every corpus question ({@link AnswerCrossCheck}). Each fork runs one method, so
  * the resolver's decoder call site sees one decoder only. The fields are not final (JMH sample 10).
  */
@@ -34,6 +34,7 @@ abstract class PipelineBenchmark {
 
   static {
     CONTENDERS.put("generated", DecoderMode.GENERATED);
+    CONTENDERS.put("generatedZeroCopy", DecoderMode.GENERATED_ZERO_COPY);
     CONTENDERS.put("reflectiveDynamicMessage", DecoderMode.REFLECTIVE);
     CONTENDERS.put("wire", DecoderMode.WIRE);
   }

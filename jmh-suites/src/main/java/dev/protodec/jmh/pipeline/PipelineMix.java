@@ -100,6 +100,12 @@ public class PipelineMix extends PipelineBenchmark {
     resolveAll(bh);
   }
 
+  /** protodec's generated decoder with its reader in zero-copy mode ({@code --decoder generated-zero-copy}). */
+  @Benchmark
+  public void generatedZeroCopy(Blackhole bh) {
+    resolveAll(bh);
+  }
+
   @Benchmark
   public void reflectiveDynamicMessage(Blackhole bh) {
     resolveAll(bh);
