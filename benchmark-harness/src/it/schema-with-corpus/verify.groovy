@@ -9,21 +9,22 @@ for (q in ['deep', 'light', 'encode']) {
   assert summary.contains("ProductBenchmark · ${q}") : "summary row ProductBenchmark · ${q} missing:\n${summary}"
 }
 // each question's section in report.md has a row per contender
-def contenders = [deep: ['dynamicMessage', 'protobufJava', 'protodecFresh', 'protodecReused'],
-                  light: ['dynamicMessage', 'protobufJava', 'protodecFresh', 'protodecReused'],
+def contenders = [deep: ['dynamicMessage', 'protobufJava', 'protodecFresh', 'protodecReused', 'protodecZeroCopy'],
+                  light: ['dynamicMessage', 'protobufJava', 'protodecFresh', 'protodecReused', 'protodecZeroCopy'],
                   encode: ['dynamicMessage', 'protobufJava', 'protodecToByteArray', 'protodecReusedWriter']]
 contenders.each { q, names ->
   def heading = "### ProductBenchmark · ${q} (thrpt)"
   assert report.contains(heading) : "report section ${heading} missing"
   def section = report.substring(report.indexOf(heading) + heading.length()).split('\n#')[0]
   for (c in names) {
-    assert section =~ /(?m)^\| ${c} +\|/ : "row ${c} missing in ${heading}:\n${section}"
+    // the report marks zero-copy rows: "protodecZeroCopy (zero-copy)"
+    assert section =~ /(?m)^\| ${c}( \(zero-copy\))? +\|/ : "row ${c} missing in ${heading}:\n${section}"
   }
 }
 def origin = "shop.catalog.v1.Product: file ${corpus}, 5 length-delimited messages"
 assert report.contains("- Corpus: ${origin}") : "corpus line missing:\n${report}"
 assert report.contains('- Cross-check: shop.catalog.v1.Product: 5 messages agree: dynamicMessage, protodecFresh,'
-    + ' protodecReused decode to protobuf-java\'s values, field by field; dynamicMessage, protobufJava,'
+    + ' protodecReused, protodecZeroCopy decode to protobuf-java\'s values, field by field; dynamicMessage, protobufJava,'
     + ' protodecToByteArray, protodecReusedWriter encode to bytes protobuf-java parses back to them')
 assert html.contains("<li>Corpus: ${origin}</li>")
 assert summary.contains(origin) && summary.contains('cross-check: shop.catalog.v1.Product: 5 messages agree')

@@ -8,7 +8,8 @@ for (q in ['deep', 'light', 'encode']) {
     assert summary.contains("${t} · ${q}") : "summary row ${t} · ${q} missing:\n${summary}"
   }
 }
-for (c in ['dynamicMessage', 'protobufJava', 'protodecFresh', 'protodecReused', 'protodecToByteArray', 'protodecReusedWriter']) {
+for (c in ['dynamicMessage', 'protobufJava', 'protodecFresh', 'protodecReused', 'protodecZeroCopy',
+    'protodecToByteArray', 'protodecReusedWriter']) {
   assert report.contains(c) : "report row ${c} missing"
 }
 assert report.contains('Cross-check: acme.orders.v1.Order: 20 messages agree')

@@ -63,9 +63,11 @@ public final class ProtoBytes {
 
   /** Empties the value; its own storage is kept, a parsed input it referred to is let go. */
   public void clear() {
-    bytes = own;
-    offset = 0;
     length = 0;
+    if (bytes != own) { // a zero-copy value: let go of the input
+      bytes = own;
+      offset = 0;
+    }
   }
 
   /** Refers to {@code source[offset, offset + count)} without copying (zero-copy parse). */

@@ -85,9 +85,11 @@ public final class Utf8String {
     if (own.length < length) {
       own = new byte[Math.max(length, own.length * 2)];
     }
-    bytes = own;
-    offset = 0;
-    uncheckedField = null;
+    if (bytes != own || uncheckedField != null) { // rare: a zero-copy value is overwritten
+      bytes = own;
+      offset = 0;
+      uncheckedField = null;
+    }
     return own;
   }
 
@@ -142,11 +144,13 @@ public final class Utf8String {
 
   /** Empties the value; its own storage is kept, a parsed input it referred to is let go. */
   public void clear() {
-    bytes = own;
-    offset = 0;
     length = 0;
-    uncheckedField = null;
     string = null;
+    if (bytes != own || uncheckedField != null) { // a zero-copy value: let go of the input
+      bytes = own;
+      offset = 0;
+      uncheckedField = null;
+    }
   }
 
   public boolean isEmpty() {
@@ -182,14 +186,21 @@ public final class Utf8String {
     if (ascii) {
       return new String(bytes, 0, offset, length);
     }
-    if (uncheckedField != null || bytes != own) { // zero-copy: the check was left for now
-      int check = Utf8.check(bytes, offset, length);
-      if (check == Utf8.ASCII) {
-        return new String(bytes, 0, offset, length);
-      }
-      if (check == Utf8.INVALID && uncheckedField != null) {
-        throw new UncheckedInvalidProtobufException(InvalidProtobufException.invalidUtf8(-1, uncheckedField));
-      }
+    if (uncheckedField != null || bytes != own) {
+      return decodeZeroCopy();
+    }
+    return new String(bytes, offset, length, StandardCharsets.UTF_8);
+  }
+
+  /** A zero-copy value's decode, kept out of {@link #decode()}: the UTF-8 check left for now. */
+  @SuppressWarnings("deprecation")
+  private String decodeZeroCopy() {
+    int check = Utf8.check(bytes, offset, length);
+    if (check == Utf8.ASCII) {
+      return new String(bytes, 0, offset, length);
+    }
+    if (check == Utf8.INVALID && uncheckedField != null) {
+      throw new UncheckedInvalidProtobufException(InvalidProtobufException.invalidUtf8(-1, uncheckedField));
     }
     return new String(bytes, offset, length, StandardCharsets.UTF_8);
   }

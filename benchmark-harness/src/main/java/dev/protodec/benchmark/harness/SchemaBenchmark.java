@@ -59,6 +59,9 @@ public abstract class SchemaBenchmark {
 
   protected abstract void protodecReusedDeep(byte[] message, FieldSink sink) throws IOException;
 
+  /** As {@link #protodecReusedDeep}, through a reader in zero-copy mode ({@code ProtoReader.setZeroCopy}). */
+  protected abstract void protodecZeroCopyDeep(byte[] message, FieldSink sink) throws IOException;
+
   protected abstract byte[] protobufJavaEncode(int index);
 
   protected abstract byte[] protodecToByteArray(int index);
@@ -77,6 +80,7 @@ public abstract class SchemaBenchmark {
     decoders.put("dynamicMessage", (i, sink) -> DynamicWalk.deep(DynamicMessage.parseFrom(descriptor, messages[i]), sink));
     decoders.put("protodecFresh", (i, sink) -> protodecFreshDeep(messages[i], sink));
     decoders.put("protodecReused", (i, sink) -> protodecReusedDeep(messages[i], sink));
+    decoders.put("protodecZeroCopy", (i, sink) -> protodecZeroCopyDeep(messages[i], sink));
     CrossCheck.decoders(corpus, type, (i, sink) -> protobufJavaDeep(messages[i], sink), decoders);
 
     Map<String, CrossCheck.Encode> encoders = new LinkedHashMap<>();
@@ -95,7 +99,7 @@ public abstract class SchemaBenchmark {
         protobufJavaDeep(message, sink);
       }
     }, encoders);
-    return type + ": " + messages.length + " messages agree: dynamicMessage, protodecFresh, protodecReused decode"
+    return type + ": " + messages.length + " messages agree: dynamicMessage, protodecFresh, protodecReused, protodecZeroCopy decode"
         + " to protobuf-java's values, field by field; dynamicMessage, protobufJava, protodecToByteArray,"
         + " protodecReusedWriter encode to bytes protobuf-java parses back to them";
   }

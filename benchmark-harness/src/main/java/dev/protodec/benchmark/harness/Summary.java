@@ -15,11 +15,12 @@ import org.openjdk.jmh.results.RunResult;
  */
 final class Summary {
   /** Column headings and the method suffixes they show, per question. */
-  private static final String[] COLUMNS = {"dynamicMessage", "protobufJava", "protodec fresh", "protodec reused"};
+  private static final String[] COLUMNS =
+      {"dynamicMessage", "protobufJava", "protodec fresh", "protodec reused", "protodec zero-copy"};
   private static final Map<String, String[]> METHODS = Map.of(
-      "deep", new String[] {"dynamicMessage", "protobufJava", "protodecFresh", "protodecReused"},
-      "light", new String[] {"dynamicMessage", "protobufJava", "protodecFresh", "protodecReused"},
-      "encode", new String[] {"dynamicMessage", "protobufJava", "protodecToByteArray", "protodecReusedWriter"});
+      "deep", new String[] {"dynamicMessage", "protobufJava", "protodecFresh", "protodecReused", "protodecZeroCopy"},
+      "light", new String[] {"dynamicMessage", "protobufJava", "protodecFresh", "protodecReused", "protodecZeroCopy"},
+      "encode", new String[] {"dynamicMessage", "protobufJava", "protodecToByteArray", "protodecReusedWriter", ""});
 
   private Summary() {}
 
