@@ -59,6 +59,27 @@ class ReportMainTest {
     }
 
     @Test
+    void zeroCopyRowsAreLabelledAndTheirModeExplained() throws IOException {
+        Path results = out.resolve("zero-copy.json");
+        Files.writeString(results, Files.readString(Path.of(DECODE))
+                .replace("DnsDecodeBenchmark.deep_protodec\"", "DnsDecodeBenchmark.deep_protodecZeroCopy\""));
+        Path reportDir = out.resolve("report");
+        assertEquals(ExitCode.OK, run("--results", results.toString(), "--out", reportDir.toString()), stderr());
+        String flat = Files.readString(reportDir.resolve("report.md")).replaceAll(" +", " ");
+        assertTrue(flat.contains("| protodecZeroCopy (zero-copy) | 706,353 ± 24,045 |"), flat);
+        assertTrue(section(flat, "### DnsDecodeBenchmark · deep").contains("Modes: rows marked (zero-copy)"), flat);
+        assertFalse(section(flat, "### DnsDecodeBenchmark · light").contains("Modes:"),
+                "only groups with a zero-copy row explain the modes: " + flat);
+    }
+
+    /** From {@code heading} to the next heading of any level. */
+    private static String section(String markdown, String heading) {
+        int start = markdown.indexOf(heading);
+        int end = markdown.indexOf("\n#", start + heading.length());
+        return markdown.substring(start, end < 0 ? markdown.length() : end);
+    }
+
+    @Test
     void markdownHasAReadableTablePerGroup() throws IOException {
         run("--results", DECODE, LATENCY, "--gc-log", GC_LOG, "--out", out.toString());
         String md = Files.readString(out.resolve("report.md"));
