@@ -22,12 +22,25 @@ import java.io.IOException;
  * <p>Not thread-safe (it owns one reusable message).
  */
 public final class GeneratedDnsMessageReader implements DnsMessageReader {
-  private final ProtoReader reader = ProtoReader.newInstance();
+  private final ProtoReader reader;
   private final DnsMessage message = DnsMessage.newInstance();
+
+  /** The default (strict) mode: strings copied and checked as protobuf-java checks them. */
+  public GeneratedDnsMessageReader() {
+    this(false);
+  }
+
+  /**
+   * @param zeroCopy read in zero-copy mode ({@link ProtoReader#setZeroCopy}): strings and bytes refer to
+   *     the input, UTF-8 is checked when a string is first decoded
+   */
+  public GeneratedDnsMessageReader(boolean zeroCopy) {
+    this.reader = ProtoReader.newInstance().setZeroCopy(zeroCopy);
+  }
 
   @Override
   public String name() {
-    return "protodec";
+    return reader.isZeroCopy() ? "protodec (zero-copy)" : "protodec";
   }
 
   @Override

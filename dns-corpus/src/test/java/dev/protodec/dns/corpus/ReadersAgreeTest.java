@@ -29,6 +29,7 @@ class ReadersAgreeTest {
   private static final DnsCorpus CORPUS = DnsCorpus.generate();
 
   private final DnsMessageReader generated = new GeneratedDnsMessageReader();
+  private final DnsMessageReader zeroCopy = new GeneratedDnsMessageReader(true);
   private final DnsMessageReader reflective = new ReflectiveDnsMessageReader();
 
   @FunctionalInterface
@@ -42,6 +43,7 @@ class ReadersAgreeTest {
       RecordingSink expected = new RecordingSink();
       CanonicalWalk.light(CORPUS.messages().get(i), expected);
       assertEquals(expected.values(), record(generated, DnsMessageReader::readLight, i), "protodec, " + i);
+      assertEquals(expected.values(), record(zeroCopy, DnsMessageReader::readLight, i), "protodec zero-copy, " + i);
       assertEquals(expected.values(), record(reflective, DnsMessageReader::readLight, i), "DynamicMessage, " + i);
     }
   }
@@ -52,6 +54,7 @@ class ReadersAgreeTest {
       RecordingSink expected = new RecordingSink();
       CanonicalWalk.deep(CORPUS.messages().get(i), expected);
       assertEquals(expected.values(), record(generated, DnsMessageReader::readDeep, i), "protodec, " + i);
+      assertEquals(expected.values(), record(zeroCopy, DnsMessageReader::readDeep, i), "protodec zero-copy, " + i);
       assertEquals(expected.values(), record(reflective, DnsMessageReader::readDeep, i), "DynamicMessage, " + i);
     }
   }
@@ -68,6 +71,7 @@ class ReadersAgreeTest {
         CanonicalWalk.light(CORPUS.messages().get(i), expected);
       }
       assertEquals(expected.values(), record(generated, read, i), "message " + i);
+      assertEquals(expected.values(), record(zeroCopy, read, i), "zero-copy, message " + i);
     }
   }
 

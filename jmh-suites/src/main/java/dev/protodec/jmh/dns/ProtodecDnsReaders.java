@@ -38,37 +38,6 @@ public final class ProtodecDnsReaders {
     };
   }
 
-  /**
-   * One {@link ProtoReader} in zero-copy mode and one message, cleared and refilled per call: strings
-   * and bytes refer to the input, UTF-8 is checked when a string is first decoded. Not thread-safe.
-   */
-  public static DnsMessageReader zeroCopy() {
-    return new DnsMessageReader() {
-      private final ProtoReader reader = ProtoReader.newInstance().setZeroCopy(true);
-      private final DnsMessage reused = DnsMessage.newInstance();
-
-      @Override
-      public String name() {
-        return "protodec (zero-copy)";
-      }
-
-      @Override
-      public void readLight(byte[] message, FieldSink sink) throws IOException {
-        GeneratedDnsMessageReader.light(parse(message), sink);
-      }
-
-      @Override
-      public void readDeep(byte[] message, FieldSink sink) throws IOException {
-        GeneratedDnsMessageReader.deep(parse(message), sink);
-      }
-
-      private DnsMessage parse(byte[] message) throws IOException {
-        reused.clear();
-        return reader.wrap(message).parseInto(reused);
-      }
-    };
-  }
-
   /** {@code DnsMessage.parseFrom(buffer)}: a new message (and scratch copy) per call. */
   public static BufferReader directFresh() {
     return new BufferReader() {
