@@ -94,7 +94,8 @@ class RedisFailuresTest {
       awaitWrites(a);
       timedNewName(b, "after" + i, 200 + i);
     }
-    assertEquals(hitsBefore + 1, lookups(b, "hit"), "b answered from Redis again after the restart");
+    // at least one: a late reply to a lookup of an earlier try can count as well (CI once saw 2)
+    assertTrue(lookups(b, "hit") > hitsBefore, "b answered from Redis again after the restart");
   }
 
   @Test
