@@ -145,6 +145,7 @@ final class LoadRunner {
     ObjectNode s = root.putObject("settings");
     s.put("repeats", settings.repeats());
     s.put("warmUpSeconds", settings.warmUpSeconds());
+    s.put("serverWarmUpSeconds", settings.serverWarmUpSeconds());
     s.put("getSeconds", settings.getSeconds());
     s.put("postSeconds", settings.postSeconds());
     s.put("openSeconds", settings.openSeconds());
@@ -160,6 +161,7 @@ final class LoadRunner {
       ObjectNode check = check(server.doh.address());
       Path uris = dir.resolve("get-uris.txt");
       workload.writeGetUris(uris, server.doh.baseUri());
+      warmUp(server, uris, dir);
       for (String method : List.of("GET", "POST")) {
         boolean post = method.equals("POST");
         int seconds = post ? settings.postSeconds() : settings.getSeconds();
@@ -185,6 +187,20 @@ final class LoadRunner {
     }
   }
 
+  /**
+   * Unmeasured load on a fresh server before its first measured run: h2load GET for two thirds of
+   * {@link LoadSettings#serverWarmUpSeconds()}, then POST, so that the JIT has compiled both request
+   * paths (it shares the server's pinned core) before anything is timed. Same for every contender.
+   */
+  private void warmUp(Contender server, Path uris, Path dir) throws IOException {
+    int seconds = settings.serverWarmUpSeconds();
+    int get = Math.max(1, seconds * 2 / 3);
+    H2Load.run(server.doh.baseUri() + "/dns-query", uris, null, settings.connections(), settings.streams(),
+        get, 1, dir, "warm-up-get");
+    H2Load.run(server.doh.baseUri() + "/dns-query", uris, postBody, settings.connections(), settings.streams(),
+        Math.max(1, seconds - get), 1, dir, "warm-up-post");
+  }
+
   private void profile() throws IOException {
     Path dir = Files.createDirectories(out.resolve("runs").resolve("generated-jfr"));
     Path recording = dir.resolve("server.jfr");
@@ -198,6 +214,7 @@ final class LoadRunner {
       check(server.doh.address());
       Path uris = dir.resolve("get-uris.txt");
       workload.writeGetUris(uris, server.doh.baseUri());
+      warmUp(server, uris, dir);
       Instant t0 = Instant.now();
       o = H2Load.run(server.doh.baseUri() + "/dns-query", uris, null, settings.connections(), settings.streams(),
           settings.getSeconds(), settings.warmUpSeconds(), dir, "get");
@@ -231,8 +248,8 @@ final class LoadRunner {
     try (Contender server = start(decoder, dir, List.of());
         OpenLoop generator = new OpenLoop(server.doh.address(), settings.connections())) {
       ObjectNode check = check(server.doh.address());
-      generator.run(requests, false, max * 0.5, Duration.ofSeconds(settings.warmUpSeconds()), Duration.ofSeconds(2),
-          1000); // warm-up, not recorded
+      generator.run(requests, false, max * 0.5, Duration.ofSeconds(settings.serverWarmUpSeconds()),
+          Duration.ofSeconds(2), 1000); // the server's warm-up, not recorded
       for (double f : settings.rateFractions()) {
         double rate = Math.round(max * f);
         Scrape before = Scrape.of(server.doh.metrics());
