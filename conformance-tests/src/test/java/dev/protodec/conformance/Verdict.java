@@ -104,7 +104,11 @@ final class Verdict {
     Arrays.fill(zeroCopyInput, (byte) 0x5a);
     List<String> differences = Mirror.differences(java, parsed);
     return differences.isEmpty() ? null : new Disagreement("zero-copy mode: detach() left values referring to the input",
-        String.join("; ", differences.subList(0, Math.min(5, differences.size()))));
+        firstFive(differences));
+  }
+
+  private static String firstFive(List<String> differences) {
+    return String.join("; ", differences.subList(0, Math.min(5, differences.size())));
   }
 
   private static boolean isInvalidUtf8(InvalidProtocolBufferException e) {
@@ -183,7 +187,7 @@ final class Verdict {
     List<String> differences = Mirror.differences(java, parsed);
     if (!differences.isEmpty()) {
       return new Disagreement("fields read back differently",
-          String.join("; ", differences.subList(0, Math.min(5, differences.size()))));
+          firstFive(differences));
     }
     return null;
   }

@@ -88,11 +88,7 @@ public final class ProtoBytes {
   /** Makes the value self-contained: bytes it refers to in a parsed input are copied into its own storage. */
   public void detach() {
     if (bytes != own) {
-      byte[] source = bytes;
-      int from = offset;
-      int n = length;
-      length = 0;
-      append(source, from, n);
+      ensureCapacity(length); // moves the value into its own storage
     }
   }
 

@@ -114,12 +114,12 @@ public final class Utf8String {
    */
   public void detach() {
     if (bytes != own) {
-      String field = uncheckedField;
-      String s = string;
-      boolean knownAscii = ascii;
-      setUtf8(bytes, offset, length, knownAscii);
-      uncheckedField = field;
-      string = s;
+      if (own.length < length) {
+        own = new byte[Math.max(length, own.length * 2)];
+      }
+      System.arraycopy(bytes, offset, own, 0, length);
+      bytes = own;
+      offset = 0;
     }
   }
 

@@ -20,11 +20,19 @@ final class FieldObjectMethods {
     this.n = f.names();
   }
 
+  /**
+   * The value's storage always exists (repeated containers, and message values of map entries), so
+   * clear() and detach() act on it without checking presence.
+   */
+  private boolean alwaysAllocated() {
+    return f.repeated || (f.isMessage() && f.inMapEntry());
+  }
+
   // ---------------------------------------------------------------------------------------------
   // clear()
 
   CodeBlock clearCode() {
-    if (f.repeated || (f.isMessage() && f.inMapEntry())) {
+    if (alwaysAllocated()) {
       return CodeBlock.of("$N.clear();\n", v);
     }
     if (f.isMessage() || f.inOneof()) {
@@ -44,7 +52,7 @@ final class FieldObjectMethods {
     if (!refers) {
       return CodeBlock.of("");
     }
-    if (f.repeated || (f.isMessage() && f.inMapEntry())) {
+    if (alwaysAllocated()) {
       return CodeBlock.of("$N.detach();\n", v);
     }
     return CodeBlock.builder().beginControlFlow("if ($L)", field.present()).addStatement("$N.detach()", v)
