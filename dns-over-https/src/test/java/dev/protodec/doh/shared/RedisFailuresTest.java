@@ -120,7 +120,9 @@ class RedisFailuresTest {
         "redis://127.0.0.1:" + redis.port(), DEADLINE);
     assertTrue(timedNewName(a, "early", 1) < WORST_MILLIS);
     assertFalse(shared(a).status().up());
-    assertTrue(shared(a).status().lastError() != null, "the failure is reported");
+    // the first connection attempt fails in the background: its error is reported once it has
+    awaitTrue(() -> shared(a).status().lastError() != null, Duration.ofSeconds(5), "the failure is reported");
+    assertFalse(shared(a).status().up());
     redis.start();
     awaitUp(a);
     timedNewName(a, "late", 2);
