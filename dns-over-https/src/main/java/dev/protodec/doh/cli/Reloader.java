@@ -10,8 +10,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What SIGHUP does: the embedded server re-reads its zone file, and the upstream list is re-read from
- * {@code --upstream-file}. Connections, the cache and in-flight queries stay; a file that does not load
- * leaves the old zone or list in place and is logged.
+ * {@code --upstream-file}. A zone that loads also empties the in-process cache (as {@code unbound-control
+ * reload} does), so no answer of the old zone, a cached NXDOMAIN least of all, outlives the reload; the
+ * shared cache is left to expire, as it serves other instances too. Connections and in-flight queries
+ * stay; a file that does not load leaves the old zone or list (and the cache) in place and is logged.
  */
 final class Reloader {
   private static final Logger LOG = LoggerFactory.getLogger(Reloader.class);
@@ -40,7 +42,8 @@ final class Reloader {
   private void reloadZone(EmbeddedZoneServer zone) {
     try {
       zone.reload();
-      LOG.info("reloaded the zone {}", zone.zone().getOrigin());
+      resolver.clearCache();
+      LOG.info("reloaded the zone {} and emptied the cache", zone.zone().getOrigin());
     } catch (RuntimeException e) {
       LOG.error("kept the old zone: {}", e.getMessage());
     }
