@@ -17,7 +17,11 @@ final class Signals {
   /** SIGHUP runs {@code reload} on the signal thread (zone and upstream list; nothing is dropped). */
   static void onHangUp(Runnable reload) {
     try {
-      sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> reload.run());
+      sun.misc.SignalHandler before = sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> reload.run());
+      if (before == sun.misc.SignalHandler.SIG_IGN) {
+        // the JVM keeps a SIGHUP that was ignored when it started (nohup does that) ignored
+        LOG.warn("SIGHUP was ignored when this process started (nohup?); it will not reload: restart instead");
+      }
     } catch (LinkageError | IllegalArgumentException unavailable) {
       LOG.warn("SIGHUP cannot be handled here ({}); reloading needs a restart", unavailable.toString());
     }
