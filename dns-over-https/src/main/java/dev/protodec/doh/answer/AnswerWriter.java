@@ -29,6 +29,7 @@ public final class AnswerWriter {
 
   private static final int MAX_MESSAGE = 65_535;
   private static final int MAX_POINTERS = 128;
+  private static final int MAX_SEEN = 32;
   private static final int OPTION_PADDING = 12;
   /** Header flags an answer keeps from the cached one: AA, TC, RA, AD. */
   private static final int CACHED_FLAGS = 0x0400 | 0x0200 | 0x0080 | 0x0020;
@@ -42,6 +43,20 @@ public final class AnswerWriter {
   private int pointerCount;
   private final byte[] text = new byte[1024];
   private final int[] labelStarts = new int[128];
+  /**
+   * The names written since {@link #begin}, as given ({@code text} bytes), each with the offset a later
+   * copy of it points to: a name given again byte for byte (a record set's owner, a CNAME's target as
+   * the next owner) becomes that pointer without being encoded and compared label by label again. The
+   * pointer is the one {@link #compress} would find, so the answer's bytes are the same either way.
+   */
+  private final byte[] seenText = new byte[4096];
+  private final int[] seenStart = new int[MAX_SEEN];
+  private final int[] seenLength = new int[MAX_SEEN];
+  private final int[] seenTarget = new int[MAX_SEEN];
+  private int seenCount;
+  private int seenUsed;
+  /** Whether the question's name is at offset 12. */
+  private boolean question;
   private int[] ttlOffsets = new int[64];
   private int ttlCount;
   private int elapsed;
@@ -90,6 +105,9 @@ public final class AnswerWriter {
     this.minTtl = -1;
     this.ttlCount = 0;
     this.pointerCount = 0;
+    this.seenCount = 0;
+    this.seenUsed = 0;
+    this.question = withQuestion;
     this.optStart = -1;
     Arrays.fill(counts, 0);
     int flags = 0x8000 | RA | (opcode & 0xf) << 11 | (cachedFlags & CACHED_FLAGS)
@@ -231,6 +249,18 @@ public final class AnswerWriter {
   /** Presentation form in {@code text[0, n)} to wire labels at {@code pos}, then compression. */
   private void encodeName(int n) {
     ensure(n + 2);
+    int seen = seen(n);
+    if (seen >= 0) {
+      pointer(pos, seenTarget[seen]);
+      pos += 2;
+      return;
+    }
+    if (question && isQuestion(n)) { // most answers' first owner name
+      pointer(pos, 12);
+      pos += 2;
+      see(n, 12);
+      return;
+    }
     int start = pos;
     int labels = 0;
     int i = 0;
@@ -268,6 +298,69 @@ public final class AnswerWriter {
       throw new UnwritableRecordException("a name of " + (pos - start) + " bytes on the wire (at most 255)");
     }
     compress(start, labels);
+    if (labels > 0) {
+      see(n, (buf[start] & 0xc0) == 0xc0 ? (buf[start] & 0x3f) << 8 | (buf[start + 1] & 0xff) : start);
+    }
+  }
+
+  /**
+   * Whether {@code text[0, n)} is, ignoring ASCII case, the question's name at offset 12: what {@link
+   * #compress} would find first. Names with escapes are left to the general path.
+   */
+  private boolean isQuestion(int n) {
+    int p = 12;
+    int i = 0;
+    while (true) {
+      int len = buf[p] & 0xff;
+      if (len == 0) {
+        return i == n && i > 0; // the root stays one byte, not a pointer
+      }
+      if (i + len > n) {
+        return false;
+      }
+      for (int k = 0; k < len; k++) {
+        byte c = text[i + k];
+        if (c == '\\' || c == '.' || lower(c) != lower(buf[p + 1 + k])) {
+          return false;
+        }
+      }
+      i += len;
+      p += len + 1;
+      if (i < n) {
+        if (text[i] != '.') {
+          return false;
+        }
+        i++;
+      }
+    }
+  }
+
+  /** The entry of {@code seenText} that equals {@code text[0, n)}, or -1. */
+  private int seen(int n) {
+    for (int i = 0; i < seenCount; i++) {
+      int s = seenStart[i];
+      if (seenLength[i] == n && Arrays.equals(text, 0, n, seenText, s, s + n)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Remembers {@code text[0, n)} as a name a later copy may point to at {@code target}. */
+  private void see(int n, int target) {
+    if (seenCount == MAX_SEEN || seenUsed + n > seenText.length || target >= 0x4000) {
+      return;
+    }
+    System.arraycopy(text, 0, seenText, seenUsed, n);
+    seenStart[seenCount] = seenUsed;
+    seenLength[seenCount] = n;
+    seenTarget[seenCount++] = target;
+    seenUsed += n;
+  }
+
+  private void pointer(int at, int target) {
+    buf[at] = (byte) (0xc0 | target >> 8);
+    buf[at + 1] = (byte) target;
   }
 
   /** Replaces the longest suffix of the name just written that was written before by a pointer. */
@@ -277,8 +370,7 @@ public final class AnswerWriter {
       for (int j = 0; j < pointerCount; j++) {
         int target = pointers[j];
         if (target < start && sameName(suffix, target)) {
-          buf[suffix] = (byte) (0xc0 | target >> 8);
-          buf[suffix + 1] = (byte) target;
+          pointer(suffix, target);
           pos = suffix + 2;
           remember(labels, l);
           return;
@@ -385,6 +477,9 @@ public final class AnswerWriter {
     this.minTtl = -1;
     this.ttlCount = 0;
     this.pointerCount = 0;
+    this.seenCount = 0;
+    this.seenUsed = 0;
+    this.question = false;
     this.optStart = -1;
     pos = 0;
     ensure(len);

@@ -88,6 +88,58 @@ class AnswerWriterTest {
   }
 
   @Test
+  void aNameGivenAgainIsAPointerToItsFirstCopyAndTheQuestionsNameIsFoundInAnyCase() throws Exception {
+    ParsedQuery q = parse(Queries.query("Www.Example.Test.", Type.A, 7));
+    w.begin(q, 0, 0, 0, true, 0, 0);
+    int owner1 = w.length(); // 12 + 18 (the question's name) + 4
+    w.record(AnswerWriter.ANSWER, "www.example.test.", Type.CNAME, 1, 60);
+    int target = w.length(); // record() has left room for RDLENGTH
+    w.name(utf8("cdn.example.net."), 0, 16);
+    w.endRecord();
+    int[] owners = new int[3];
+    for (int i = 0; i < 3; i++) {
+      owners[i] = w.length();
+      w.record(AnswerWriter.ANSWER, i == 2 ? "CDN.example.NET." : "cdn.example.net.", Type.A, 1, 60);
+      w.u32(0xc0000201 + i);
+      w.endRecord();
+    }
+    int root1 = w.length();
+    w.record(AnswerWriter.ADDITIONAL, ".", Type.A, 1, 60);
+    w.u32(1);
+    w.endRecord();
+    int root2 = w.length();
+    w.record(AnswerWriter.ADDITIONAL, ".", Type.A, 1, 60);
+    w.u32(2);
+    w.endRecord();
+    w.finish(false);
+    byte[] b = java.util.Arrays.copyOf(w.buffer(), w.length());
+
+    assertEquals(34, owner1);
+    assertEquals(12, pointerAt(b, owner1), "the owner, the question's name in another case");
+    assertEquals(17, b[target - 1], "the CNAME target is new: 17 bytes of labels");
+    for (int at : owners) {
+      assertEquals(target, pointerAt(b, at), "owner at " + at);
+    }
+    assertEquals(0, b[root1], "the root stays one byte");
+    assertEquals(0, b[root2], "the root stays one byte");
+    Message m = Queries.parse(b);
+    List<Record> answers = m.getSection(Section.ANSWER);
+    assertEquals(4, answers.size());
+    assertEquals(Name.fromString("cdn.example.net."), ((CNAMERecord) answers.get(0)).getTarget());
+    for (Record r : answers.subList(1, 4)) {
+      assertEquals(Name.fromString("cdn.example.net."), r.getName());
+    }
+    assertEquals("192.0.2.3", answers.get(3).rdataToString());
+    assertEquals(Name.root, m.getSection(Section.ADDITIONAL).get(1).getName());
+  }
+
+  /** The target of the compression pointer at {@code at}. */
+  private static int pointerAt(byte[] b, int at) {
+    assertEquals(0xc0, b[at] & 0xc0, "a pointer at " + at);
+    return (b[at] & 0x3f) << 8 | (b[at + 1] & 0xff);
+  }
+
+  @Test
   void ednsAnswerEchoesDoAndIsPaddedTo468() throws Exception {
     ParsedQuery q = parse(Queries.ednsQuery("www.example.test.", Type.A, 9, true, true));
     w.begin(q, 0, 0, 0, true, 0, 0);
