@@ -19,9 +19,10 @@ public final class LoadMain {
   private LoadMain() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
+    boolean help = java.util.Arrays.stream(args).anyMatch(a -> a.equals("-h") || a.equals("--help"));
+    if (args.length == 0 || help) { // 'run --help' once started a whole run
       System.out.print(USAGE);
-      System.exit(args.length == 0 ? 2 : 0);
+      System.exit(help ? 0 : 2);
     }
     switch (args[0]) {
       case "run" -> {
