@@ -146,6 +146,8 @@ final class LoadRunner {
     s.put("repeats", settings.repeats());
     s.put("warmUpSeconds", settings.warmUpSeconds());
     s.put("serverWarmUpSeconds", settings.serverWarmUpSeconds());
+    s.put("warmUpRoundSeconds", settings.warmUpRoundSeconds());
+    s.put("generatorWarmUpSeconds", settings.generatorWarmUpSeconds());
     s.put("getSeconds", settings.getSeconds());
     s.put("postSeconds", settings.postSeconds());
     s.put("openSeconds", settings.openSeconds());
@@ -161,7 +163,7 @@ final class LoadRunner {
       ObjectNode check = check(server.doh.address());
       Path uris = dir.resolve("get-uris.txt");
       workload.writeGetUris(uris, server.doh.baseUri());
-      warmUp(server, uris, dir);
+      ObjectNode warmUp = warmUp(server, uris, dir);
       for (String method : List.of("GET", "POST")) {
         boolean post = method.equals("POST");
         int seconds = post ? settings.postSeconds() : settings.getSeconds();
@@ -181,6 +183,7 @@ final class LoadRunner {
         latency(run, o.latencyMicros(), false);
         serverSide(run, server, before, after, from.plusSeconds(settings.warmUpSeconds()), to);
         run.set("check", check);
+        run.set("warmUp", warmUp);
         runs.add(run);
         writeSoFar();
       }
@@ -188,17 +191,37 @@ final class LoadRunner {
   }
 
   /**
-   * Unmeasured load on a fresh server before its first measured run: h2load GET for two thirds of
-   * {@link LoadSettings#serverWarmUpSeconds()}, then POST, so that the JIT has compiled both request
-   * paths (it shares the server's pinned core) before anything is timed. Same for every contender.
+   * Unmeasured load on a fresh server before its first measured run, until its rate stops rising
+   * ({@link Plateau}): h2load GET in rounds of {@link LoadSettings#warmUpRoundSeconds()}, for at most
+   * {@link LoadSettings#serverWarmUpSeconds()}, then one POST round, so that the JIT has compiled both
+   * request paths before anything is timed. Same for every contender; the rounds' rates, and whether
+   * the rate levelled off within the limit, go in the result.
    */
-  private void warmUp(Contender server, Path uris, Path dir) throws IOException {
-    int seconds = settings.serverWarmUpSeconds();
-    int get = Math.max(1, seconds * 2 / 3);
-    H2Load.run(server.doh.baseUri() + "/dns-query", uris, null, settings.connections(), settings.streams(),
-        get, 1, dir, "warm-up-get");
+  private ObjectNode warmUp(Contender server, Path uris, Path dir) throws IOException {
+    int round = settings.warmUpRoundSeconds();
+    Plateau plateau = new Plateau();
+    boolean flat = false;
+    int spent = 0;
+    while (!flat && spent + round <= settings.serverWarmUpSeconds()) {
+      int n = plateau.rates().size() + 1;
+      H2Load.Outcome o = H2Load.run(server.doh.baseUri() + "/dns-query", uris, null, settings.connections(),
+          settings.streams(), round, 1, dir, "warm-up-get-" + n);
+      Files.deleteIfExists(dir.resolve("h2load-warm-up-get-" + n + ".tsv")); // a line per request
+      flat = plateau.add(o.reqPerSec());
+      spent += round + 1;
+    }
     H2Load.run(server.doh.baseUri() + "/dns-query", uris, postBody, settings.connections(), settings.streams(),
-        Math.max(1, seconds - get), 1, dir, "warm-up-post");
+        round, 1, dir, "warm-up-post");
+    Files.deleteIfExists(dir.resolve("h2load-warm-up-post.tsv"));
+    ObjectNode n = json.createObjectNode();
+    n.put("levelledOff", flat);
+    n.put("seconds", spent + round + 1);
+    ArrayNode rates = n.putArray("getRoundsReqPerSec");
+    plateau.rates().forEach(r -> rates.add(Math.round(r)));
+    n.put("rule", "h2load GET rounds of " + round + " s until one is at most " + Plateau.RISE_PERCENT
+        + "% above the best before it (at least " + Plateau.MIN_ROUNDS + " rounds, at most "
+        + settings.serverWarmUpSeconds() + " s), then one POST round");
+    return n;
   }
 
   private void profile() throws IOException {
@@ -210,11 +233,12 @@ final class LoadRunner {
     Instant from;
     Instant to;
     H2Load.Outcome o;
+    ObjectNode profileWarmUp;
     try (Contender server = start("generated", dir, jvm)) {
       check(server.doh.address());
       Path uris = dir.resolve("get-uris.txt");
       workload.writeGetUris(uris, server.doh.baseUri());
-      warmUp(server, uris, dir);
+      profileWarmUp = warmUp(server, uris, dir);
       Instant t0 = Instant.now();
       o = H2Load.run(server.doh.baseUri() + "/dns-query", uris, null, settings.connections(), settings.streams(),
           settings.getSeconds(), settings.warmUpSeconds(), dir, "get");
@@ -227,6 +251,7 @@ final class LoadRunner {
     b.put("scenario", "closed-get");
     b.put("reqPerSec", o.reqPerSec());
     b.put("samplePeriodMillis", 2);
+    b.set("warmUp", profileWarmUp);
     long samples = rows.stream().mapToLong(JfrBreakdown.Row::samples).sum();
     b.put("samples", samples);
     b.put("rule", "each jdk.ExecutionSample of the server in the measured window goes to the category of the "
@@ -245,11 +270,21 @@ final class LoadRunner {
 
   private void openLoop(String decoder, int repeat, double max) throws IOException {
     Path dir = Files.createDirectories(out.resolve("runs").resolve(decoder + "-open-" + repeat));
-    try (Contender server = start(decoder, dir, List.of());
-        OpenLoop generator = new OpenLoop(server.doh.address(), settings.connections())) {
+    try (Contender server = start(decoder, dir, List.of())) {
       ObjectNode check = check(server.doh.address());
-      generator.run(requests, false, max * 0.5, Duration.ofSeconds(settings.serverWarmUpSeconds()),
-          Duration.ofSeconds(2), 1000); // the server's warm-up, not recorded
+      Path uris = dir.resolve("get-uris.txt");
+      workload.writeGetUris(uris, server.doh.baseUri());
+      ObjectNode warmUp = warmUp(server, uris, dir);
+      // connected after the warm-up: the server closes connections that send no request for a while
+      openLoop(decoder, repeat, max, server, check, warmUp);
+    }
+  }
+
+  private void openLoop(String decoder, int repeat, double max, Contender server, ObjectNode check,
+      ObjectNode warmUp) throws IOException {
+    try (OpenLoop generator = new OpenLoop(server.doh.address(), settings.connections())) {
+      generator.run(requests, false, max * 0.5, Duration.ofSeconds(settings.generatorWarmUpSeconds()),
+          Duration.ofSeconds(2), 1000); // the generator's own warm-up, not recorded
       for (double f : settings.rateFractions()) {
         double rate = Math.round(max * f);
         Scrape before = Scrape.of(server.doh.metrics());
@@ -276,6 +311,7 @@ final class LoadRunner {
         latency(run, o.latencyMicros(), true);
         serverSide(run, server, before, after, from, to);
         run.set("check", check);
+        run.set("warmUp", warmUp);
         runs.add(run);
         writeSoFar();
       }

@@ -66,6 +66,27 @@ public final class LoadJsonReader {
                 : "";
         List<String> notes = new ArrayList<>();
         root.path("notes").forEach(n -> notes.add(n.asText().lines().findFirst().orElse("")));
+        java.util.Set<String> notLevelled = new java.util.LinkedHashSet<>();
+        for (JsonNode r : root.path("runs")) {
+            JsonNode warm = r.path("warmUp");
+            if (warm.isObject() && !warm.path("levelledOff").asBoolean(true)) {
+                notLevelled.add(r.path("server").asText() + " (" + r.path("kind").asText() + " loop, repeat "
+                        + r.path("repeat").asInt(1) + "): its warm-up had not levelled off after "
+                        + warm.path("seconds").asInt() + " s (GET rounds " + warm.path("getRoundsReqPerSec")
+                        + " req/s), so its figures may be those of a server still compiling");
+            }
+        }
+        notes.addAll(notLevelled);
+        for (JsonNode r : root.path("runs")) {
+            double target = r.path("targetRate").asDouble(0);
+            double sent = r.path("sentPerSec").asDouble(target);
+            if (target > 0 && (sent < target * MIN_SENT_SHARE || r.path("errors").asLong() > 0)) {
+                notes.add(r.path("server").asText() + " " + r.path("scenario").asText() + " (repeat "
+                        + r.path("repeat").asInt(1) + "): the generator sent " + Math.round(sent) + " of "
+                        + Math.round(target) + " req/s and " + r.path("errors").asLong() + " requests failed, so "
+                        + "this row's latencies are not the server's alone");
+            }
+        }
         JsonNode w = root.path("workload");
         String workload = w.isObject()
                 ? w.path("questions").asInt() + " distinct corpus questions in one root zone (" + w.path("zoneRecords")
@@ -76,6 +97,9 @@ public final class LoadJsonReader {
         return new LoadResult(file, root.path("mode").asText("?"), root.path("pinning").path("note").asText(""),
                 workload, runs, breakdown, breakdownNote, notes);
     }
+
+    /** An open-loop run that sent less than this share of its rate did not hold the rate. */
+    static final double MIN_SENT_SHARE = 0.97;
 
     private static double number(JsonNode n) {
         return n.isNumber() ? n.asDouble() : Double.NaN;

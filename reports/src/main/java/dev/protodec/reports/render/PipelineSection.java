@@ -66,7 +66,9 @@ final class PipelineSection {
                 + (load.mode().equals("quick") ? ", **quick mode: short runs, one repeat; read the ratios, not the "
                 + "absolute numbers**" : "") + "). The server runs as its own process (`protodec-doh.jar serve`, one "
                 + "event-loop thread, TLS) with each cache decoder in turn, warmed first: every distinct question "
-                + "asked and checked once, so every measured request is a cache hit. Workload: " + load.workload()
+                + "asked and checked once, so every measured request is a cache hit, then unmeasured h2load rounds "
+                + "until its rate stops rising (a fresh server sharing its pinned core with the JIT took a minute or "
+                + "more to reach its rate; a warm-up that did not level off is noted). Workload: " + load.workload()
                 + "."));
         blocks.add(new Paragraph("**Pinning:** " + load.pinning() + ". Closed loop: `h2load -c 16 -m 16 -t 1`, fixed "
                 + "time after a warm-up; open loop: a Netty HTTP/2 generator sending at a fixed rate, latency from "

@@ -53,6 +53,35 @@ class PipelineSectionTest {
     }
 
     @Test
+    void aServerWhoseWarmUpDidNotLevelOffIsNotedOnceAndALevelledOneIsNot(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("load.json");
+        String rising = "\"warmUp\": {\"levelledOff\": false, \"seconds\": 120, \"getRoundsReqPerSec\": [3000, 40000]}";
+        String flat = "\"warmUp\": {\"levelledOff\": true, \"seconds\": 18, \"getRoundsReqPerSec\": [80000, 81000, 80000]}";
+        Files.writeString(file, "{\"mode\": \"quick\", \"runs\": ["
+                + "{\"server\": \"generated\", \"scenario\": \"closed-get\", \"kind\": \"closed\", \"reqPerSec\": 1, " + rising + "},"
+                + "{\"server\": \"generated\", \"scenario\": \"closed-post\", \"kind\": \"closed\", \"reqPerSec\": 1, " + rising + "},"
+                + "{\"server\": \"wire\", \"scenario\": \"closed-get\", \"kind\": \"closed\", \"reqPerSec\": 1, " + flat + "}]}");
+        List<String> notes = new LoadJsonReader().read(file).notes();
+        assertEquals(1, notes.size(), notes.toString());
+        assertTrue(notes.get(0).startsWith("generated (closed loop, repeat 1): its warm-up had not levelled off after 120 s"),
+                notes.get(0));
+        assertTrue(notes.get(0).contains("[3000,40000]"), notes.get(0));
+    }
+
+    @Test
+    void anOpenLoopRunThatFellBehindItsRateOrFailedRequestsIsNoted(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("load.json");
+        Files.writeString(file, "{\"mode\": \"quick\", \"runs\": ["
+                + "{\"server\": \"generated\", \"scenario\": \"open-90\", \"reqPerSec\": 1, \"targetRate\": 46956, \"sentPerSec\": 42742, \"errors\": 0},"
+                + "{\"server\": \"wire\", \"scenario\": \"open-90\", \"reqPerSec\": 1, \"targetRate\": 46956, \"sentPerSec\": 46955, \"errors\": 3},"
+                + "{\"server\": \"wire\", \"scenario\": \"open-50\", \"reqPerSec\": 1, \"targetRate\": 26086, \"sentPerSec\": 26086, \"errors\": 0}]}");
+        List<String> notes = new LoadJsonReader().read(file).notes();
+        assertEquals(2, notes.size(), notes.toString());
+        assertTrue(notes.get(0).startsWith("generated open-90 (repeat 1): the generator sent 42742 of 46956 req/s"), notes.get(0));
+        assertTrue(notes.get(1).contains("and 3 requests failed"), notes.get(1));
+    }
+
+    @Test
     void malformedLoadJsonIsAnInputError(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("load.json");
         Files.writeString(bad, "{\"runs\": [{\"server\": \"generated\"}]}");
