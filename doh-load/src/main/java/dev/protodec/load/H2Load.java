@@ -41,14 +41,19 @@ final class H2Load {
   /**
    * @param target the first URI (for POST: the endpoint); ignored for GET when {@code uriFile} is given
    * @param body the POST body, or null for GET
+   * @param latencies log every request (h2load {@code --log-file}) for the latency histogram; without
+   *     it the outcome's histogram is empty (a warm-up needs only the rate)
    */
   static Outcome run(String target, Path uriFile, Path body, int connections, int streams, int seconds,
-      int warmUpSeconds, Path dir, String label) throws IOException {
-    Path log = dir.resolve("h2load-" + label + ".tsv");
+      int warmUpSeconds, Path dir, String label, boolean latencies) throws IOException {
+    Path log = latencies ? dir.resolve("h2load-" + label + ".tsv") : null;
     Path out = dir.resolve("h2load-" + label + ".txt");
     List<String> command = new ArrayList<>(List.of("h2load", "-D", String.valueOf(seconds),
         "--warm-up-time", String.valueOf(warmUpSeconds), "-c", String.valueOf(connections), "-m",
-        String.valueOf(streams), "-t", "1", "--log-file", log.toString()));
+        String.valueOf(streams), "-t", "1"));
+    if (log != null) {
+      command.addAll(List.of("--log-file", log.toString()));
+    }
     if (body != null) {
       command.addAll(List.of("-d", body.toString(), "-H", "content-type: application/dns-message", target));
     } else {

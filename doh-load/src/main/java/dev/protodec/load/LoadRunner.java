@@ -161,8 +161,7 @@ final class LoadRunner {
     Path dir = Files.createDirectories(out.resolve("runs").resolve(contender + "-" + repeat));
     try (Contender server = start(contender, dir, List.of())) {
       ObjectNode check = check(server.doh.address());
-      Path uris = dir.resolve("get-uris.txt");
-      workload.writeGetUris(uris, server.doh.baseUri());
+      Path uris = getUris(server, dir);
       ObjectNode warmUp = warmUp(server, uris, dir);
       for (String method : List.of("GET", "POST")) {
         boolean post = method.equals("POST");
@@ -170,7 +169,7 @@ final class LoadRunner {
         Scrape before = Scrape.of(server.doh.metrics());
         Instant from = Instant.now();
         H2Load.Outcome o = H2Load.run(server.doh.baseUri() + "/dns-query", uris, post ? postBody : null,
-            settings.connections(), settings.streams(), seconds, settings.warmUpSeconds(), dir, method.toLowerCase());
+            settings.connections(), settings.streams(), seconds, settings.warmUpSeconds(), dir, method.toLowerCase(), true);
         Instant to = Instant.now();
         Scrape after = Scrape.of(server.doh.metrics());
         ObjectNode run = runNode("closed-" + method.toLowerCase(), "closed", method, contender, repeat);
@@ -205,14 +204,12 @@ final class LoadRunner {
     while (!flat && spent + round <= settings.serverWarmUpSeconds()) {
       int n = plateau.rates().size() + 1;
       H2Load.Outcome o = H2Load.run(server.doh.baseUri() + "/dns-query", uris, null, settings.connections(),
-          settings.streams(), round, 1, dir, "warm-up-get-" + n);
-      Files.deleteIfExists(dir.resolve("h2load-warm-up-get-" + n + ".tsv")); // a line per request
+          settings.streams(), round, 1, dir, "warm-up-get-" + n, false);
       flat = plateau.add(o.reqPerSec());
       spent += round + 1;
     }
     H2Load.run(server.doh.baseUri() + "/dns-query", uris, postBody, settings.connections(), settings.streams(),
-        round, 1, dir, "warm-up-post");
-    Files.deleteIfExists(dir.resolve("h2load-warm-up-post.tsv"));
+        round, 1, dir, "warm-up-post", false);
     ObjectNode n = json.createObjectNode();
     n.put("levelledOff", flat);
     n.put("seconds", spent + round + 1);
@@ -222,6 +219,13 @@ final class LoadRunner {
         + "% above the best before it (at least " + Plateau.MIN_ROUNDS + " rounds, at most "
         + settings.serverWarmUpSeconds() + " s), then one POST round");
     return n;
+  }
+
+  /** This server's GET URIs, one per corpus draw, for h2load {@code -i}. */
+  private Path getUris(Contender server, Path dir) throws IOException {
+    Path uris = dir.resolve("get-uris.txt");
+    workload.writeGetUris(uris, server.doh.baseUri());
+    return uris;
   }
 
   private void profile() throws IOException {
@@ -236,12 +240,11 @@ final class LoadRunner {
     ObjectNode profileWarmUp;
     try (Contender server = start("generated", dir, jvm)) {
       check(server.doh.address());
-      Path uris = dir.resolve("get-uris.txt");
-      workload.writeGetUris(uris, server.doh.baseUri());
+      Path uris = getUris(server, dir);
       profileWarmUp = warmUp(server, uris, dir);
       Instant t0 = Instant.now();
       o = H2Load.run(server.doh.baseUri() + "/dns-query", uris, null, settings.connections(), settings.streams(),
-          settings.getSeconds(), settings.warmUpSeconds(), dir, "get");
+          settings.getSeconds(), settings.warmUpSeconds(), dir, "get", true);
       from = t0.plusSeconds(settings.warmUpSeconds());
       to = Instant.now();
     }
@@ -272,8 +275,7 @@ final class LoadRunner {
     Path dir = Files.createDirectories(out.resolve("runs").resolve(decoder + "-open-" + repeat));
     try (Contender server = start(decoder, dir, List.of())) {
       ObjectNode check = check(server.doh.address());
-      Path uris = dir.resolve("get-uris.txt");
-      workload.writeGetUris(uris, server.doh.baseUri());
+      Path uris = getUris(server, dir);
       ObjectNode warmUp = warmUp(server, uris, dir);
       // connected after the warm-up: the server closes connections that send no request for a while
       openLoop(decoder, repeat, max, server, check, warmUp);

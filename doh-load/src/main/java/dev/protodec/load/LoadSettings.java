@@ -13,7 +13,7 @@ import java.util.List;
  *     one pinned core, and a fresh server took 60-80 s here to go from 3k to 80k req/s
  * @param warmUpRoundSeconds one warm-up round
  * @param generatorWarmUpSeconds the open-loop generator's own unmeasured run at half the top rate, after the
- *     server's warm-up (it shares CPU 1 with its own JIT: 5 s left it seconds behind at a quarter of the rate)
+ *     server's warm-up (it shares CPU 1 with its own JIT)
  * @param getSeconds closed-loop GET run
  * @param postSeconds closed-loop POST run
  * @param openSeconds each open-loop rate
