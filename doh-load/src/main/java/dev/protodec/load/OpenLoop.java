@@ -5,25 +5,27 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
+import io.netty.handler.codec.http2.AbstractHttp2ConnectionHandlerBuilder;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
-import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
-import io.netty.handler.codec.http2.Http2DataFrame;
-import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2ConnectionDecoder;
+import io.netty.handler.codec.http2.Http2ConnectionEncoder;
+import io.netty.handler.codec.http2.Http2ConnectionHandler;
+import io.netty.handler.codec.http2.Http2EventAdapter;
 import io.netty.handler.codec.http2.Http2Headers;
-import io.netty.handler.codec.http2.Http2HeadersFrame;
-import io.netty.handler.codec.http2.Http2MultiplexHandler;
-import io.netty.handler.codec.http2.Http2SettingsFrame;
-import io.netty.handler.codec.http2.Http2StreamChannel;
-import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.codec.http2.Http2Stream;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.OpenSsl;
@@ -33,7 +35,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.util.AsciiString;
-import io.netty.util.AttributeKey;
+import io.netty.util.collection.IntObjectHashMap;
 import io.netty.util.concurrent.Promise;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -52,16 +54,19 @@ import org.xbill.DNS.Section;
  * whatever the server's answers do, and each latency is measured from the request's <em>intended</em> send
  * time, so a stall shows as the latency of every request scheduled during it (no coordinated omission).
  *
- * <p>HTTP/2 over TLS (ALPN h2), several connections used in turn, one Netty event loop; a sender thread
- * parks until each request is due and hands it to the loop. Every answer is checked: status 200 and the
- * query's ID in the first two bytes of the body; every {@code parseEvery}-th answer is also parsed as a
- * whole DNS message and checked for its question and rcode. Stops by itself: after {@code duration} of
- * sending it waits at most {@code timeout} for the answers still out, and counts those as timeouts.
+ * <p>HTTP/2 over TLS (ALPN h2), several connections used in turn, one Netty event loop (epoll where
+ * available) that also keeps the schedule ({@link Sender}): it writes the requests on the raw HTTP/2
+ * connection handler (no channel per stream) and flushes once per connection per tick. Every run opens its
+ * own connections and closes them when it ends, so requests of one run still out or waiting for a stream
+ * cannot delay the next. Every answer is checked: status 200 and the query's ID in the first two bytes of the
+ * body; every {@code parseEvery}-th answer is also parsed as a whole DNS message and checked for its question
+ * and rcode. Stops by itself: after {@code duration} of sending it waits at most {@code timeout} for the
+ * answers still out, and counts those as timeouts.
  */
 final class OpenLoop implements AutoCloseable {
   private static final AsciiString DNS_MESSAGE = AsciiString.cached("application/dns-message");
-  /** Completed when the server's first SETTINGS frame (its MAX_CONCURRENT_STREAMS among them) has arrived. */
-  private static final AttributeKey<Promise<Void>> SETTINGS = AttributeKey.valueOf("openloop.settings");
+  /** The shortest wait between two sending ticks. */
+  static final long TICK_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
 
   /** One request: the query (its ID inside) and what its answer must show. */
   record Request(byte[] wire, String path, String name, int type, boolean positive) {
@@ -79,13 +84,14 @@ final class OpenLoop implements AutoCloseable {
   }
 
   private final EventLoopGroup group;
-  private final List<Channel> connections = new ArrayList<>();
   private final InetSocketAddress server;
+  private final int connectionCount;
+  private final SslContext ssl;
+  private final boolean epoll;
 
   OpenLoop(InetSocketAddress server, int connectionCount) throws IOException {
     this.server = server;
-    group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    SslContext ssl;
+    this.connectionCount = connectionCount;
     try {
       ssl = SslContextBuilder.forClient()
           .sslProvider(OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK)
@@ -97,96 +103,42 @@ final class OpenLoop implements AutoCloseable {
     } catch (javax.net.ssl.SSLException e) {
       throw new IOException(e);
     }
-    Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
-        .option(ChannelOption.TCP_NODELAY, true)
-        .handler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            Promise<Void> settings = ch.eventLoop().newPromise();
-            ch.attr(SETTINGS).set(settings);
-            ch.closeFuture().addListener(f -> settings.tryFailure(new IOException("connection closed before SETTINGS")));
-            ch.pipeline().addLast(ssl.newHandler(ch.alloc(), "localhost", server.getPort()),
-                // streams past the server's MAX_CONCURRENT_STREAMS wait in the client (still timed from
-                // their intended send time) instead of failing or being refused
-                Http2FrameCodecBuilder.forClient().encoderEnforceMaxConcurrentStreams(true).build(),
-                new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()), new ChannelInboundHandlerAdapter() {
-                  @Override
-                  public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                    if (Boolean.getBoolean("openloop.debug")) {
-                      System.err.println("connection frame: " + msg);
-                    }
-                    if (msg instanceof Http2SettingsFrame) {
-                      settings.trySuccess(null);
-                    }
-                    io.netty.util.ReferenceCountUtil.release(msg);
-                  }
-
-                  @Override
-                  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                    if (Boolean.getBoolean("openloop.debug")) {
-                      System.err.println("connection exception: " + cause);
-                    }
-                    ctx.close();
-                  }
-                });
-          }
-        });
-    for (int i = 0; i < connectionCount; i++) {
-      Channel ch = b.connect(server).syncUninterruptibly().channel();
-      SslHandler tls = ch.pipeline().get(SslHandler.class);
-      if (!tls.handshakeFuture().awaitUninterruptibly(10, TimeUnit.SECONDS) || !tls.handshakeFuture().isSuccess()) {
-        close();
-        throw new IOException("TLS handshake with " + server + " failed", tls.handshakeFuture().cause());
-      }
-      if (!ApplicationProtocolNames.HTTP_2.equals(tls.applicationProtocol())) {
-        close();
-        throw new IOException(server + " did not negotiate h2 (ALPN: " + tls.applicationProtocol() + ")");
-      }
-      // Streams opened before the server's SETTINGS arrive are not held to its MAX_CONCURRENT_STREAMS:
-      // the server refuses those past it, and refusals count against its abuse budget (GOAWAY).
-      Promise<Void> settings = ch.attr(SETTINGS).get();
-      if (!settings.awaitUninterruptibly(10, TimeUnit.SECONDS) || !settings.isSuccess()) {
-        close();
-        throw new IOException(server + " sent no HTTP/2 SETTINGS within 10 s", settings.cause());
-      }
-      connections.add(ch);
-    }
+    // epoll where it is there, as the server uses: its timers wake the loop to the microsecond
+    epoll = Epoll.isAvailable();
+    group = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
   }
 
   /**
-   * Sends {@code rate} requests per second for {@code duration}, drawing {@code requests} in turn.
+   * Sends {@code rate} requests per second for {@code duration}, drawing {@code requests} in turn, on
+   * connections of its own.
    *
    * @param post POST the wire query rather than GET it
    * @param parseEvery parse every n-th answer in full (1: all)
+   * @throws IOException when a connection cannot be set up (TLS, ALPN h2, the server's SETTINGS)
    */
   Outcome run(List<Request> requests, boolean post, double rate, Duration duration, Duration timeout,
-      int parseEvery) {
+      int parseEvery) throws IOException {
     long total = Math.max(1, Math.round(rate * duration.toNanos() / 1e9));
     Run run = new Run(requests, post, total, parseEvery);
-    long intervalNanos = Math.round(1e9 / rate);
-    long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5);
-    run.start = start;
-    long next = 0;
-    while (next < total) {
-      long now = System.nanoTime();
-      long due = Math.min(total, (now - start) / intervalNanos + 1);
-      if (due <= next) {
-        LockSupport.parkNanos(start + next * intervalNanos - now);
-        continue;
+    List<Channel> connections = connect(run);
+    try {
+      return pace(run, connections, rate, timeout);
+    } finally {
+      // streams still open or still waiting for a free stream slot go with their connection
+      for (Channel ch : connections) {
+        ch.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
       }
-      long from = next;
-      long to = due;
-      group.next().execute(() -> {
-        for (long i = from; i < to; i++) {
-          run.send(i, start + i * intervalNanos);
-        }
-      });
-      next = due;
     }
-    // Wait until the loop has run every send queued above: a loop that fell behind would otherwise
-    // still be sending this run's requests into the next run (seen: seconds of latency at a quarter of
-    // the rate, after a warm-up the loop had not kept up with), and the sent rate would be the queued one.
-    group.next().submit(() -> { }).syncUninterruptibly();
+  }
+
+  private Outcome pace(Run run, List<Channel> connections, double rate, Duration timeout) {
+    Connection[] handlers = connections.stream().map(ch -> ch.pipeline().get(Connection.class))
+        .toArray(Connection[]::new);
+    EventLoop loop = connections.get(0).eventLoop();
+    Sender sender = new Sender(run, handlers, loop, Math.round(1e9 / rate));
+    loop.execute(sender);
+    sender.sent.syncUninterruptibly();
+    long start = sender.start;
     long sendEnd = System.nanoTime();
     long deadline = sendEnd + timeout.toNanos();
     while (System.nanoTime() < deadline && !run.done()) {
@@ -195,16 +147,100 @@ final class OpenLoop implements AutoCloseable {
     long end = System.nanoTime();
     // on the loop, so no answer is recorded while we count what is still out
     Outcome[] outcome = new Outcome[1];
-    group.next().submit(() -> {
+    loop.submit(() -> {
       long timeouts = run.closeOutstanding(end);
-      outcome[0] = new Outcome(rate, total, run.ok, run.non200, run.bad, run.failed, timeouts, run.parsed,
-          (sendEnd - start) / 1e9, total / ((sendEnd - start) / 1e9), run.histogram.copy());
+      outcome[0] = new Outcome(rate, run.total, run.ok, run.non200, run.bad, run.failed, timeouts, run.parsed,
+          (sendEnd - start) / 1e9, run.total / ((sendEnd - start) / 1e9), run.histogram.copy());
     }).syncUninterruptibly();
     return outcome[0];
   }
 
-  /** The state of one run; touched on the event loop only (its one thread). */
-  private final class Run {
+  /**
+   * The schedule, kept on the event loop itself (no hand-off to another thread per request): each tick sends
+   * every request due by then, flushes each connection it wrote to once, and schedules the next tick for when
+   * the next request is due, but no sooner than {@link #TICK_NANOS}. A request leaves at most about a tick
+   * after its intended time, and that delay is part of its latency.
+   */
+  private static final class Sender implements Runnable {
+    private final Run run;
+    private final Connection[] handlers;
+    private final EventLoop loop;
+    private final long intervalNanos;
+    final Promise<Void> sent;
+    long start;
+    private long next;
+
+    Sender(Run run, Connection[] handlers, EventLoop loop, long intervalNanos) {
+      this.run = run;
+      this.handlers = handlers;
+      this.loop = loop;
+      this.intervalNanos = intervalNanos;
+      this.sent = loop.newPromise();
+    }
+
+    @Override
+    public void run() {
+      long now = System.nanoTime();
+      if (start == 0) {
+        start = now;
+      }
+      long due = Math.min(run.total, (now - start) / intervalNanos + 1);
+      for (long i = next; i < due; i++) {
+        handlers[(int) (i % handlers.length)].send(run, (int) i, start + i * intervalNanos);
+      }
+      for (long c = next; c < Math.min(due, next + handlers.length); c++) {
+        handlers[(int) (c % handlers.length)].flushNow();
+      }
+      next = due;
+      if (next >= run.total) {
+        sent.setSuccess(null);
+        return;
+      }
+      long wait = start + next * intervalNanos - System.nanoTime();
+      loop.schedule(this, Math.max(TICK_NANOS, wait), TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** {@link #connectionCount} connections that have negotiated h2 and received the server's SETTINGS. */
+  private List<Channel> connect(Run run) throws IOException {
+    Bootstrap b = new Bootstrap().group(group).channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
+        .option(ChannelOption.TCP_NODELAY, true)
+        .handler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            ch.pipeline().addLast(ssl.newHandler(ch.alloc(), "localhost", server.getPort()),
+                Connection.create(ch.eventLoop().newPromise()));
+          }
+        });
+    List<Channel> connections = new ArrayList<>();
+    try {
+      for (int i = 0; i < connectionCount; i++) {
+        Channel ch = b.connect(server).syncUninterruptibly().channel();
+        connections.add(ch);
+        SslHandler tls = ch.pipeline().get(SslHandler.class);
+        if (!tls.handshakeFuture().awaitUninterruptibly(10, TimeUnit.SECONDS) || !tls.handshakeFuture().isSuccess()) {
+          throw new IOException("TLS handshake with " + server + " failed", tls.handshakeFuture().cause());
+        }
+        if (!ApplicationProtocolNames.HTTP_2.equals(tls.applicationProtocol())) {
+          throw new IOException(server + " did not negotiate h2 (ALPN: " + tls.applicationProtocol() + ")");
+        }
+        // Streams opened before the server's SETTINGS arrive are not held to its MAX_CONCURRENT_STREAMS:
+        // the server refuses those past it, and refusals count against its abuse budget (GOAWAY).
+        Promise<Void> settings = ch.pipeline().get(Connection.class).settings;
+        if (!settings.awaitUninterruptibly(10, TimeUnit.SECONDS) || !settings.isSuccess()) {
+          throw new IOException(server + " sent no HTTP/2 SETTINGS within 10 s", settings.cause());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      connections.forEach(Channel::close);
+      throw e;
+    }
+    run.prepareHeaders();
+    return connections;
+  }
+
+  /** The state of one run; touched on the event loop only (its one thread), but for {@link #done()}. */
+  private static final class Run {
     final List<Request> requests;
     final boolean post;
     final long total;
@@ -212,14 +248,13 @@ final class OpenLoop implements AutoCloseable {
     final long[] intended;
     final boolean[] finished;
     final Histogram histogram = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+    Http2Headers[] headers;
     volatile long completed;
-    long start;
     long ok;
     long non200;
     long bad;
     long failed;
     long parsed;
-    int nextConnection;
 
     Run(List<Request> requests, boolean post, long total, int parseEvery) {
       this.requests = requests;
@@ -230,45 +265,36 @@ final class OpenLoop implements AutoCloseable {
       this.finished = new boolean[(int) total];
     }
 
+    /** Each request's headers, built before the clock starts (HPACK encodes them on every send). */
+    void prepareHeaders() {
+      headers = new Http2Headers[requests.size()];
+      for (int i = 0; i < headers.length; i++) {
+        Http2Headers h = new DefaultHttp2Headers().scheme("https").authority("localhost").add("accept", DNS_MESSAGE);
+        if (post) {
+          h.method("POST").path("/dns-query").add("content-type", DNS_MESSAGE)
+              .addInt("content-length", requests.get(i).wire().length);
+        } else {
+          h.method("GET").path(requests.get(i).path());
+        }
+        headers[i] = h;
+      }
+    }
+
     boolean done() {
       return completed >= total;
     }
 
-    void send(long index, long intendedNanos) {
-      int i = (int) index;
-      intended[i] = intendedNanos;
-      Request request = requests.get((int) (index % requests.size()));
-      Channel parent = connections.get(nextConnection++ % connections.size());
-      new Http2StreamChannelBootstrap(parent).handler(new Answer(this, i, request)).open().addListener(f -> {
-        if (!f.isSuccess()) {
-          finish(i, false, () -> failed++);
-          return;
-        }
-        Http2StreamChannel stream = (Http2StreamChannel) f.getNow();
-        Http2Headers headers = new DefaultHttp2Headers().scheme("https").authority("localhost")
-            .add("accept", DNS_MESSAGE);
-        if (post) {
-          headers.method("POST").path("/dns-query").add("content-type", DNS_MESSAGE)
-              .addInt("content-length", request.wire().length);
-          stream.write(new DefaultHttp2HeadersFrame(headers, false));
-          stream.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(request.wire()), true));
-        } else {
-          headers.method("GET").path(request.path());
-          stream.writeAndFlush(new DefaultHttp2HeadersFrame(headers, true)).addListener(w -> {
-            if (!w.isSuccess() && Boolean.getBoolean("openloop.debug")) {
-              w.cause().printStackTrace();
-            }
-          });
-        }
-      });
-    }
-
-    void finish(int i, boolean record, Runnable count) {
+    void finish(int i, Kind kind) {
       if (finished[i]) {
         return;
       }
       finished[i] = true;
-      count.run();
+      switch (kind) {
+        case OK -> ok++;
+        case NON_200 -> non200++;
+        case BAD_ANSWER -> bad++;
+        case FAILED_STREAM -> failed++;
+      }
       long micros = Math.max(0, (System.nanoTime() - intended[i]) / 1000);
       histogram.recordValue(Math.min(micros, histogram.getHighestTrackableValue()));
       completed++;
@@ -287,61 +313,43 @@ final class OpenLoop implements AutoCloseable {
       }
       return timeouts;
     }
+
+    enum Kind { OK, NON_200, BAD_ANSWER, FAILED_STREAM }
   }
 
-  /** One stream's answer: status, body, checks. */
-  private static final class Answer extends ChannelInboundHandlerAdapter {
-    private final Run run;
-    private final int index;
-    private final Request request;
-    private int status;
-    private ByteBuf body;
+  /** A request on the wire: which one, and what has come back so far. */
+  private static final class Pending {
+    final Run run;
+    final int index;
+    final Request request;
+    int status;
+    ByteBuf body;
 
-    Answer(Run run, int index, Request request) {
+    Pending(Run run, int index, Request request) {
       this.run = run;
       this.index = index;
       this.request = request;
     }
 
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      boolean end = false;
-      if (msg instanceof Http2HeadersFrame h) {
-        CharSequence s = h.headers().status();
-        if (s != null) {
-          status = Integer.parseInt(s.toString());
-        }
-        end = h.isEndStream();
-      } else if (msg instanceof Http2DataFrame d) {
-        if (body == null) {
-          body = ctx.alloc().heapBuffer(512);
-        }
-        body.writeBytes(d.content());
-        end = d.isEndStream();
-        d.release();
+    void complete() {
+      if (status != 200) {
+        run.finish(index, Run.Kind.NON_200);
+      } else if (body == null || body.readableBytes() < 12 || body.getUnsignedShort(0) != request.id()) {
+        run.finish(index, Run.Kind.BAD_ANSWER);
+      } else if (index % run.parseEvery == 0 && !fullCheck()) {
+        run.finish(index, Run.Kind.BAD_ANSWER);
       } else {
-        if (Boolean.getBoolean("openloop.debug")) {
-          System.err.println("stream frame: " + msg);
-        }
-        io.netty.util.ReferenceCountUtil.release(msg);
+        run.finish(index, Run.Kind.OK);
       }
-      if (end) {
-        // no close(): the stream channel closes with the stream; closing it here, before the codec has
-        // marked the stream closed, would send RST_STREAM(CANCEL), which the server counts as rapid reset
-        complete();
-      }
+      release();
     }
 
-    private void complete() {
-      if (status != 200) {
-        run.finish(index, true, () -> run.non200++);
-      } else if (body == null || body.readableBytes() < 12 || body.getUnsignedShort(0) != request.id()) {
-        run.finish(index, true, () -> run.bad++);
-      } else if (index % run.parseEvery == 0 && !fullCheck()) {
-        run.finish(index, true, () -> run.bad++);
-      } else {
-        run.finish(index, true, () -> run.ok++);
-      }
+    void fail() {
+      run.finish(index, Run.Kind.FAILED_STREAM);
+      release();
+    }
+
+    private void release() {
       if (body != null) {
         body.release();
         body = null;
@@ -352,7 +360,7 @@ final class OpenLoop implements AutoCloseable {
       run.parsed++;
       try {
         byte[] bytes = new byte[body.readableBytes()];
-        body.getBytes(0, bytes);
+        body.getBytes(body.readerIndex(), bytes);
         Message m = new Message(bytes);
         if (m.getQuestion() == null || !m.getQuestion().getName().toString().equalsIgnoreCase(request.name())
             || m.getQuestion().getType() != request.type()) {
@@ -366,25 +374,174 @@ final class OpenLoop implements AutoCloseable {
         return false;
       }
     }
+  }
+
+  /**
+   * One client connection: Netty's HTTP/2 connection handler, whose encoder holds streams past the server's
+   * MAX_CONCURRENT_STREAMS until one closes (they wait in the client, still timed from their intended send
+   * time, instead of being refused), and a listener that matches frames to {@link Pending} requests by stream
+   * id. Flow control is returned as each DATA frame is read.
+   */
+  private static final class Connection extends Http2ConnectionHandler {
+    final Promise<Void> settings;
+    final IntObjectHashMap<Pending> pending;
+    private ChannelHandlerContext ctx;
+
+    private Connection(Http2ConnectionDecoder decoder, Http2ConnectionEncoder encoder, Http2Settings initial,
+        Promise<Void> settings, IntObjectHashMap<Pending> pending) {
+      super(decoder, encoder, initial);
+      this.settings = settings;
+      this.pending = pending;
+    }
+
+    static Connection create(Promise<Void> settings) {
+      IntObjectHashMap<Pending> pending = new IntObjectHashMap<>();
+      return new Builder(settings, pending).frameListener(new Listener(settings, pending)).build();
+    }
 
     @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-      if (Boolean.getBoolean("openloop.debug") && !run.finished[index]) {
-        System.err.println("stream inactive: status " + status + " body " + body + " " + request.name());
+    public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
+      this.ctx = ctx;
+      super.handlerAdded(ctx);
+      connection().addListener((Listener) decoder().frameListener());
+    }
+
+    void send(Run run, int index, long intendedNanos) {
+      run.intended[index] = intendedNanos;
+      int draw = (int) (index % run.requests.size());
+      Request request = run.requests.get(draw);
+      Pending p = new Pending(run, index, request);
+      if (!ctx.channel().isActive()) {
+        p.fail();
+        return;
       }
-      run.finish(index, true, () -> run.failed++);
-      if (body != null) {
-        body.release();
-        body = null;
+      int id = connection().local().incrementAndGetNextStreamId();
+      pending.put(id, p);
+      ChannelPromise written = ctx.newPromise();
+      written.addListener(f -> {
+        if (!f.isSuccess() && pending.remove(id) != null) {
+          p.fail();
+        }
+      });
+      if (run.post) {
+        encoder().writeHeaders(ctx, id, run.headers[draw], 0, false, ctx.voidPromise());
+        encoder().writeData(ctx, id, Unpooled.wrappedBuffer(request.wire()), 0, true, written);
+      } else {
+        encoder().writeHeaders(ctx, id, run.headers[draw], 0, true, written);
+      }
+    }
+
+    void flushNow() {
+      ctx.channel().flush();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+      for (Pending p : pending.values()) {
+        p.fail();
+      }
+      pending.clear();
+      super.channelInactive(ctx);
+    }
+
+    private static final class Builder extends AbstractHttp2ConnectionHandlerBuilder<Connection, Builder> {
+      private final Promise<Void> settings;
+      private final IntObjectHashMap<Pending> pending;
+
+      Builder(Promise<Void> settings, IntObjectHashMap<Pending> pending) {
+        this.settings = settings;
+        this.pending = pending;
+        server(false);
+        encoderEnforceMaxConcurrentStreams(true);
+      }
+
+      @Override
+      protected Builder frameListener(io.netty.handler.codec.http2.Http2FrameListener listener) {
+        return super.frameListener(listener);
+      }
+
+      @Override
+      protected Connection build() {
+        return super.build();
+      }
+
+      @Override
+      protected Connection build(Http2ConnectionDecoder decoder, Http2ConnectionEncoder encoder,
+          Http2Settings initial) {
+        return new Connection(decoder, encoder, initial, settings, pending);
+      }
+    }
+  }
+
+  /** Frames to requests: status from HEADERS, body from DATA, done at end of stream; a reset or a close fails one. */
+  private static final class Listener extends Http2EventAdapter {
+    private final Promise<Void> settings;
+    private final IntObjectHashMap<Pending> pending;
+
+    Listener(Promise<Void> settings, IntObjectHashMap<Pending> pending) {
+      this.settings = settings;
+      this.pending = pending;
+    }
+
+    @Override
+    public void onSettingsRead(ChannelHandlerContext ctx, Http2Settings s) {
+      settings.trySuccess(null);
+    }
+
+    @Override
+    public void onHeadersRead(ChannelHandlerContext ctx, int streamId, Http2Headers headers, int padding,
+        boolean endOfStream) {
+      Pending p = pending.get(streamId);
+      if (p == null) {
+        return;
+      }
+      CharSequence status = headers.status();
+      if (status != null) {
+        p.status = Integer.parseInt(status.toString());
+      }
+      if (endOfStream) {
+        pending.remove(streamId);
+        p.complete();
       }
     }
 
     @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      if (Boolean.getBoolean("openloop.debug")) {
-        System.err.println("stream exception: " + cause);
+    public void onHeadersRead(ChannelHandlerContext ctx, int streamId, Http2Headers headers, int streamDependency,
+        short weight, boolean exclusive, int padding, boolean endOfStream) {
+      onHeadersRead(ctx, streamId, headers, padding, endOfStream);
+    }
+
+    @Override
+    public int onDataRead(ChannelHandlerContext ctx, int streamId, ByteBuf data, int padding, boolean endOfStream) {
+      int consumed = data.readableBytes() + padding;
+      Pending p = pending.get(streamId);
+      if (p != null) {
+        if (p.body == null) {
+          p.body = ctx.alloc().heapBuffer(Math.max(512, data.readableBytes()));
+        }
+        p.body.writeBytes(data);
+        if (endOfStream) {
+          pending.remove(streamId);
+          p.complete();
+        }
       }
-      ctx.close();
+      return consumed;
+    }
+
+    @Override
+    public void onRstStreamRead(ChannelHandlerContext ctx, int streamId, long errorCode) {
+      Pending p = pending.remove(streamId);
+      if (p != null) {
+        p.fail();
+      }
+    }
+
+    @Override
+    public void onStreamClosed(Http2Stream stream) {
+      Pending p = pending.remove(stream.id());
+      if (p != null) {
+        p.fail();
+      }
     }
   }
 
@@ -403,9 +560,6 @@ final class OpenLoop implements AutoCloseable {
 
   @Override
   public void close() {
-    for (Channel ch : connections) {
-      ch.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
-    }
     group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
   }
 

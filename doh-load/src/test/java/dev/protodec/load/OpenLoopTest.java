@@ -45,9 +45,10 @@ class OpenLoopTest {
     }
   }
 
-  /** Answers 20 ms late, from a timer thread: many more requests in flight than the server allows streams. */
+  /** Answers late (20 ms unless set), from a timer thread: many more requests in flight than the server allows streams. */
   private static final class SlowResolver implements dev.protodec.doh.resolver.Resolver {
     private final DefaultResolver inner;
+    volatile long delayMillis = 20;
     private final java.util.concurrent.ScheduledExecutorService timer =
         java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
 
@@ -61,7 +62,7 @@ class OpenLoopTest {
         @Override
         public void onAnswer(byte[] answer, int n, int maxAge) {
           byte[] copy = java.util.Arrays.copyOf(answer, n);
-          timer.schedule(() -> callback.onAnswer(copy, n, maxAge), 20, java.util.concurrent.TimeUnit.MILLISECONDS);
+          timer.schedule(() -> callback.onAnswer(copy, n, maxAge), delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
 
         @Override
@@ -94,6 +95,31 @@ class OpenLoopTest {
       assertEquals(0, run.errors(), run.toString());
       assertEquals(500, run.ok());
       assertTrue(run.latencyMicros().getValueAtPercentile(99) >= 20_000, "queued requests show their wait");
+    }
+  }
+
+  @Test
+  void aRunIsNotHeldUpByTheRequestsAnEarlierRunLeftUnanswered(@TempDir Path dir) throws Exception {
+    CorpusWorkload workload = CorpusWorkload.build(2_000);
+    Path zone = dir.resolve("corpus.zone");
+    workload.writeZone(zone);
+    List<OpenLoop.Request> requests = OpenLoop.requests(workload);
+    try (DefaultResolver resolver = new DefaultResolver(ResolverConfig.builder().zoneFile(zone).build());
+        SlowResolver slow = new SlowResolver(resolver);
+        DohServer server = new DohServer(DohServerConfig.builder().listen(new InetSocketAddress("127.0.0.1", 0))
+            .maxConcurrentStreams(4).registry(resolver.registry()).build(), slow).start();
+        OpenLoop generator = new OpenLoop(server.address(), 1)) {
+      // answers 5 s late: the run ends with 4 streams open on the server and the rest waiting in the client
+      slow.delayMillis = 5_000;
+      OpenLoop.Outcome stuck = generator.run(requests, false, 1_000, Duration.ofMillis(200), Duration.ofMillis(100), 10);
+      assertEquals(200, stuck.timeouts(), stuck.toString());
+
+      slow.delayMillis = 0;
+      OpenLoop.Outcome next = generator.run(requests, false, 1_000, Duration.ofMillis(500), Duration.ofSeconds(10), 10);
+      assertEquals(0, next.errors(), next.toString());
+      assertEquals(500, next.ok());
+      // queued behind the first run's 196 waiting requests it would wait 4 x 5 s x 49 rounds
+      assertTrue(next.latencyMicros().getMaxValue() < 4_000_000, "max " + next.latencyMicros().getMaxValue() + " us");
     }
   }
 }
