@@ -289,11 +289,16 @@ final class LoadRunner {
           Duration.ofSeconds(2), 1000); // the generator's own warm-up, not recorded
       for (double f : settings.rateFractions()) {
         double rate = Math.round(max * f);
+        // The generator's own GC pauses would be counted as the server's latency: start each run on an
+        // emptied young generation (bin/load gives it 2 GB, more than a run allocates) and record any pause.
+        System.gc();
+        long[] gcBefore = generatorGc();
         Scrape before = Scrape.of(server.doh.metrics());
         Instant from = Instant.now();
         OpenLoop.Outcome o = generator.run(requests, false, rate, Duration.ofSeconds(settings.openSeconds()),
             Duration.ofSeconds(2), 50);
         Instant to = Instant.now();
+        long[] gcAfter = generatorGc();
         Scrape after = Scrape.of(server.doh.metrics());
         ObjectNode run = runNode("open-" + Math.round(f * 100), "open", "GET", decoder, repeat);
         run.put("targetRate", rate);
@@ -310,6 +315,9 @@ final class LoadRunner {
         e.put("failedStream", o.failedStreams());
         e.put("timeout", o.timeouts());
         run.put("parsedAnswers", o.parsed());
+        ObjectNode gen = run.putObject("generatorGc");
+        gen.put("pauses", gcAfter[0] - gcBefore[0]);
+        gen.put("totalMillis", gcAfter[1] - gcBefore[1]);
         latency(run, o.latencyMicros(), true);
         serverSide(run, server, before, after, from, to);
         run.set("check", check);
@@ -318,6 +326,18 @@ final class LoadRunner {
         writeSoFar();
       }
     }
+  }
+
+  /** This JVM's (the generator's) collections so far and their total time in ms. */
+  private static long[] generatorGc() {
+    long count = 0;
+    long millis = 0;
+    for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory
+        .getGarbageCollectorMXBeans()) {
+      count += Math.max(0, gc.getCollectionCount());
+      millis += Math.max(0, gc.getCollectionTime());
+    }
+    return new long[] {count, millis};
   }
 
   /** Every distinct question once over GET, every answer parsed and checked: the cache warm-up too. */

@@ -86,6 +86,13 @@ public final class LoadJsonReader {
                         + Math.round(target) + " req/s and " + r.path("errors").asLong() + " requests failed, so "
                         + "this row's latencies are not the server's alone");
             }
+            long generatorPauses = r.path("generatorGc").path("pauses").asLong(0);
+            if (generatorPauses > 0) {
+                notes.add(r.path("server").asText() + " " + r.path("scenario").asText() + " (repeat "
+                        + r.path("repeat").asInt(1) + "): the load generator itself paused " + generatorPauses
+                        + " time(s) for GC (" + r.path("generatorGc").path("totalMillis").asLong()
+                        + " ms) during the run; requests due then count those pauses as latency");
+            }
         }
         JsonNode w = root.path("workload");
         String workload = w.isObject()

@@ -82,6 +82,19 @@ class PipelineSectionTest {
     }
 
     @Test
+    void anOpenLoopRunDuringWhichTheGeneratorPausedForGcIsNoted(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("load.json");
+        Files.writeString(file, "{\"mode\": \"quick\", \"runs\": ["
+                + "{\"server\": \"reflective\", \"scenario\": \"open-90\", \"reqPerSec\": 1, \"targetRate\": 36000, "
+                + "\"sentPerSec\": 35990, \"errors\": 0, \"generatorGc\": {\"pauses\": 2, \"totalMillis\": 17}},"
+                + "{\"server\": \"wire\", \"scenario\": \"open-90\", \"reqPerSec\": 1, \"targetRate\": 36000, "
+                + "\"sentPerSec\": 35990, \"errors\": 0, \"generatorGc\": {\"pauses\": 0, \"totalMillis\": 0}}]}");
+        List<String> notes = new LoadJsonReader().read(file).notes();
+        assertEquals(List.of("reflective open-90 (repeat 1): the load generator itself paused 2 time(s) for GC (17 ms) "
+                + "during the run; requests due then count those pauses as latency"), notes);
+    }
+
+    @Test
     void malformedLoadJsonIsAnInputError(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("load.json");
         Files.writeString(bad, "{\"runs\": [{\"server\": \"generated\"}]}");
