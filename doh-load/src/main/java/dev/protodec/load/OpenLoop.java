@@ -120,7 +120,7 @@ final class OpenLoop implements AutoCloseable {
       int parseEvery) throws IOException {
     long total = Math.max(1, Math.round(rate * duration.toNanos() / 1e9));
     Run run = new Run(requests, post, total, parseEvery);
-    List<Channel> connections = connect(run);
+    List<Channel> connections = connect();
     try {
       return pace(run, connections, rate, timeout);
     } finally {
@@ -202,14 +202,14 @@ final class OpenLoop implements AutoCloseable {
   }
 
   /** {@link #connectionCount} connections that have negotiated h2 and received the server's SETTINGS. */
-  private List<Channel> connect(Run run) throws IOException {
+  private List<Channel> connect() throws IOException {
     Bootstrap b = new Bootstrap().group(group).channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
         .option(ChannelOption.TCP_NODELAY, true)
         .handler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
             ch.pipeline().addLast(ssl.newHandler(ch.alloc(), "localhost", server.getPort()),
-                Connection.create(ch.eventLoop().newPromise()));
+                Connection.create(new Listener(ch.eventLoop().newPromise())));
           }
         });
     List<Channel> connections = new ArrayList<>();
@@ -226,7 +226,7 @@ final class OpenLoop implements AutoCloseable {
         }
         // Streams opened before the server's SETTINGS arrive are not held to its MAX_CONCURRENT_STREAMS:
         // the server refuses those past it, and refusals count against its abuse budget (GOAWAY).
-        Promise<Void> settings = ch.pipeline().get(Connection.class).settings;
+        Promise<Void> settings = ch.pipeline().get(Connection.class).listener.settings;
         if (!settings.awaitUninterruptibly(10, TimeUnit.SECONDS) || !settings.isSuccess()) {
           throw new IOException(server + " sent no HTTP/2 SETTINGS within 10 s", settings.cause());
         }
@@ -235,7 +235,6 @@ final class OpenLoop implements AutoCloseable {
       connections.forEach(Channel::close);
       throw e;
     }
-    run.prepareHeaders();
     return connections;
   }
 
@@ -248,7 +247,8 @@ final class OpenLoop implements AutoCloseable {
     final long[] intended;
     final boolean[] finished;
     final Histogram histogram = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
-    Http2Headers[] headers;
+    /** Each request's headers, built before the clock starts (HPACK encodes them on every send). */
+    final Http2Headers[] headers;
     volatile long completed;
     long ok;
     long non200;
@@ -263,11 +263,7 @@ final class OpenLoop implements AutoCloseable {
       this.parseEvery = Math.max(1, parseEvery);
       this.intended = new long[(int) total];
       this.finished = new boolean[(int) total];
-    }
-
-    /** Each request's headers, built before the clock starts (HPACK encodes them on every send). */
-    void prepareHeaders() {
-      headers = new Http2Headers[requests.size()];
+      this.headers = new Http2Headers[requests.size()];
       for (int i = 0; i < headers.length; i++) {
         Http2Headers h = new DefaultHttp2Headers().scheme("https").authority("localhost").add("accept", DNS_MESSAGE);
         if (post) {
@@ -383,27 +379,26 @@ final class OpenLoop implements AutoCloseable {
    * id. Flow control is returned as each DATA frame is read.
    */
   private static final class Connection extends Http2ConnectionHandler {
-    final Promise<Void> settings;
-    final IntObjectHashMap<Pending> pending;
+    final Listener listener;
+    private final IntObjectHashMap<Pending> pending;
     private ChannelHandlerContext ctx;
 
     private Connection(Http2ConnectionDecoder decoder, Http2ConnectionEncoder encoder, Http2Settings initial,
-        Promise<Void> settings, IntObjectHashMap<Pending> pending) {
+        Listener listener) {
       super(decoder, encoder, initial);
-      this.settings = settings;
-      this.pending = pending;
+      this.listener = listener;
+      this.pending = listener.pending;
     }
 
-    static Connection create(Promise<Void> settings) {
-      IntObjectHashMap<Pending> pending = new IntObjectHashMap<>();
-      return new Builder(settings, pending).frameListener(new Listener(settings, pending)).build();
+    static Connection create(Listener listener) {
+      return new Builder(listener).frameListener(listener).build();
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
       this.ctx = ctx;
       super.handlerAdded(ctx);
-      connection().addListener((Listener) decoder().frameListener());
+      connection().addListener(listener);
     }
 
     void send(Run run, int index, long intendedNanos) {
@@ -445,12 +440,10 @@ final class OpenLoop implements AutoCloseable {
     }
 
     private static final class Builder extends AbstractHttp2ConnectionHandlerBuilder<Connection, Builder> {
-      private final Promise<Void> settings;
-      private final IntObjectHashMap<Pending> pending;
+      private final Listener listener;
 
-      Builder(Promise<Void> settings, IntObjectHashMap<Pending> pending) {
-        this.settings = settings;
-        this.pending = pending;
+      Builder(Listener listener) {
+        this.listener = listener;
         server(false);
         encoderEnforceMaxConcurrentStreams(true);
       }
@@ -468,19 +461,20 @@ final class OpenLoop implements AutoCloseable {
       @Override
       protected Connection build(Http2ConnectionDecoder decoder, Http2ConnectionEncoder encoder,
           Http2Settings initial) {
-        return new Connection(decoder, encoder, initial, settings, pending);
+        return new Connection(decoder, encoder, initial, listener);
       }
     }
   }
 
   /** Frames to requests: status from HEADERS, body from DATA, done at end of stream; a reset or a close fails one. */
   private static final class Listener extends Http2EventAdapter {
-    private final Promise<Void> settings;
-    private final IntObjectHashMap<Pending> pending;
+    /** Completed when the server's first SETTINGS frame (its MAX_CONCURRENT_STREAMS among them) has arrived. */
+    final Promise<Void> settings;
+    /** The requests on this connection still without a whole answer, by stream id. */
+    final IntObjectHashMap<Pending> pending = new IntObjectHashMap<>();
 
-    Listener(Promise<Void> settings, IntObjectHashMap<Pending> pending) {
+    Listener(Promise<Void> settings) {
       this.settings = settings;
-      this.pending = pending;
     }
 
     @Override

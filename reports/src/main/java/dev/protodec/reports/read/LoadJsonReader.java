@@ -80,16 +80,16 @@ public final class LoadJsonReader {
         for (JsonNode r : root.path("runs")) {
             double target = r.path("targetRate").asDouble(0);
             double sent = r.path("sentPerSec").asDouble(target);
+            String run = r.path("server").asText() + " " + r.path("scenario").asText() + " (repeat "
+                    + r.path("repeat").asInt(1) + "): ";
             if (target > 0 && (sent < target * MIN_SENT_SHARE || r.path("errors").asLong() > 0)) {
-                notes.add(r.path("server").asText() + " " + r.path("scenario").asText() + " (repeat "
-                        + r.path("repeat").asInt(1) + "): the generator sent " + Math.round(sent) + " of "
+                notes.add(run + "the generator sent " + Math.round(sent) + " of "
                         + Math.round(target) + " req/s and " + r.path("errors").asLong() + " requests failed, so "
                         + "this row's latencies are not the server's alone");
             }
             long generatorPauses = r.path("generatorGc").path("pauses").asLong(0);
             if (generatorPauses > 0) {
-                notes.add(r.path("server").asText() + " " + r.path("scenario").asText() + " (repeat "
-                        + r.path("repeat").asInt(1) + "): the load generator itself paused " + generatorPauses
+                notes.add(run + "the load generator itself paused " + generatorPauses
                         + " time(s) for GC (" + r.path("generatorGc").path("totalMillis").asLong()
                         + " ms) during the run; requests due then count those pauses as latency");
             }
