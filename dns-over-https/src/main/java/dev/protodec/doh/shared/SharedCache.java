@@ -12,6 +12,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The second-level cache shared by resolver instances, on Redis: read on an in-process miss within a
@@ -42,6 +44,8 @@ public final class SharedCache implements AutoCloseable {
   private final RedisLink link;
   private final BlockingQueue<PendingWrite> writes;
   private final Semaphore writesInFlight;
+  /** Writes offered and not yet acknowledged, failed or given up: queued, being sent, or in flight. */
+  private final AtomicInteger unfinishedWrites = new AtomicInteger();
   private final Thread writer;
   private volatile boolean closed;
 
@@ -96,7 +100,7 @@ public final class SharedCache implements AutoCloseable {
    */
   public CompletableFuture<CachedAnswer> lookup(CacheKey key) {
     byte[] k = SharedKeys.of(key);
-    CompletableFuture<CachedAnswer> result = new CompletableFuture<>();
+    Outcome result = new Outcome();
     RedisFuture<byte[]> get;
     try {
       get = link.get(k);
@@ -104,54 +108,58 @@ public final class SharedCache implements AutoCloseable {
       get = null;
     }
     if (get == null) {
-      metrics.error();
-      result.complete(null);
-      return result;
+      result.settle(null, metrics::error);
+      return result.future;
     }
-    ScheduledFuture<?> deadline = timer.schedule(() -> {
-      if (result.complete(null)) {
-        metrics.timeout();
-      }
-    }, deadlineNanos, TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> deadline = timer.schedule(() -> result.settle(null, metrics::timeout), deadlineNanos,
+        TimeUnit.NANOSECONDS);
     get.whenComplete((value, error) -> {
       deadline.cancel(false);
       read(k, value, error, result);
     });
-    return result;
+    return result.future;
   }
 
-  private void read(byte[] key, byte[] value, Throwable error, CompletableFuture<CachedAnswer> result) {
+  private void read(byte[] key, byte[] value, Throwable error, Outcome result) {
     if (error != null) {
-      if (result.complete(null)) {
-        metrics.error();
-      }
+      result.settle(null, metrics::error);
       LOG.log(System.Logger.Level.DEBUG, "shared cache: GET failed", error);
       return;
     }
     if (value == null) {
-      if (result.complete(null)) {
-        metrics.miss();
-      }
+      result.settle(null, metrics::miss);
       return;
     }
     SharedValues.Decoded decoded = SharedValues.decode(key, value);
     if (decoded.entry() == null) {
-      result.complete(null);
-      refuse(key, decoded.rejection(), true);
+      result.settle(null, () -> refuse(key, decoded.rejection(), true));
       return;
     }
     CachedAnswer entry = decoded.entry();
     long now = clock.millis();
     if (entry.isFresh(now)) {
-      if (result.complete(entry)) {
-        metrics.hit();
-      }
+      result.settle(entry, metrics::hit);
     } else if (entry.isServableStale(now, staleWindowMillis)) {
-      if (result.complete(entry)) {
-        metrics.stale();
+      result.settle(entry, metrics::stale);
+    } else {
+      result.settle(null, metrics::miss);
+    }
+  }
+
+  /**
+   * A lookup's result, settled once, by the reply or the deadline, whichever comes first. The outcome is
+   * counted before the future completes: completing runs the resolver's answer on this thread, and
+   * whoever that answer wakes (a client, a test) must find the count already there.
+   */
+  private static final class Outcome {
+    final CompletableFuture<CachedAnswer> future = new CompletableFuture<>();
+    private final AtomicBoolean settled = new AtomicBoolean();
+
+    void settle(CachedAnswer entry, Runnable count) {
+      if (settled.compareAndSet(false, true)) {
+        count.run();
+        future.complete(entry);
       }
-    } else if (result.complete(null)) {
-      metrics.miss();
     }
   }
 
@@ -178,7 +186,9 @@ public final class SharedCache implements AutoCloseable {
    * @param key an immutable key (a {@link CacheKey#copy()})
    */
   public void offer(CacheKey key, byte[] payload, CachedAnswer entry) {
+    unfinishedWrites.incrementAndGet();
     if (!writes.offer(new PendingWrite(key, payload, entry.expiresAtMillis(), entry.ttlSeconds(), entry.rcode()))) {
+      unfinishedWrites.decrementAndGet();
       metrics.dropped();
     }
   }
@@ -198,7 +208,7 @@ public final class SharedCache implements AutoCloseable {
       try {
         write(w);
       } catch (RuntimeException e) {
-        writesInFlight.release();
+        writeEnded();
         metrics.writeError();
         LOG.log(System.Logger.Level.DEBUG, "shared cache: SET failed", e);
       }
@@ -208,19 +218,19 @@ public final class SharedCache implements AutoCloseable {
   private void write(PendingWrite w) {
     long expiry = w.expiresAtMillis() + staleWindowMillis - clock.millis();
     if (expiry <= 0) {
-      writesInFlight.release();
+      writeEnded();
       return;
     }
     byte[] key = SharedKeys.of(w.key());
     byte[] value = SharedValues.encode(key, w.payload(), w.expiresAtMillis(), w.ttlSeconds(), w.rcode());
     RedisFuture<String> set = link.set(key, value, expiry);
     if (set == null) {
-      writesInFlight.release();
+      writeEnded();
       metrics.writeError();
       return;
     }
     set.whenComplete((ok, error) -> {
-      writesInFlight.release();
+      writeEnded();
       if (error != null) {
         metrics.writeError();
       } else {
@@ -229,9 +239,14 @@ public final class SharedCache implements AutoCloseable {
     });
   }
 
-  /** Writes still queued (tests wait for zero). */
+  private void writeEnded() {
+    writesInFlight.release();
+    unfinishedWrites.decrementAndGet();
+  }
+
+  /** Writes offered and not yet ended: queued, being sent or awaiting Redis's reply (tests wait for zero). */
   public int pendingWrites() {
-    return writes.size() + config.maxWritesInFlight() - writesInFlight.availablePermits();
+    return unfinishedWrites.get();
   }
 
   @Override
