@@ -41,10 +41,11 @@ public final class AnswerWriter {
   private final int[] counts = new int[4];
   private final int[] pointers = new int[MAX_POINTERS];
   private int pointerCount;
+  /** A {@link CharSequence} name's UTF-8 bytes (byte names are encoded from where they lie). */
   private final byte[] text = new byte[1024];
   private final int[] labelStarts = new int[128];
   /**
-   * The names written since {@link #begin}, as given ({@code text} bytes), each with the offset a later
+   * The names written since {@link #begin}, as given (presentation bytes), each with the offset a later
    * copy of it points to: a name given again byte for byte (a record set's owner, a CNAME's target as
    * the next owner) becomes that pointer without being encoded and compared label by label again. The
    * pointer is the one {@link #compress} would find, so the answer's bytes are the same either way.
@@ -219,8 +220,7 @@ public final class AnswerWriter {
     if (length > text.length) {
       throw new UnwritableRecordException("a name of " + length + " bytes");
     }
-    System.arraycopy(utf8, offset, text, 0, length);
-    encodeName(length);
+    encodeName(utf8, offset, length);
   }
 
   /** A compressed domain name from a presentation string, copied char by char (no allocation). */
@@ -243,45 +243,46 @@ public final class AnswerWriter {
         text[n++] = (byte) (0x80 | (c & 0x3f));
       }
     }
-    encodeName(n);
+    encodeName(text, 0, n);
   }
 
-  /** Presentation form in {@code text[0, n)} to wire labels at {@code pos}, then compression. */
-  private void encodeName(int n) {
+  /** Presentation form in {@code src[off, off + n)} to wire labels at {@code pos}, then compression. */
+  private void encodeName(byte[] src, int off, int n) {
     ensure(n + 2);
-    int seen = seen(n);
+    int seen = seen(src, off, n);
     if (seen >= 0) {
       pointer(pos, seenTarget[seen]);
       pos += 2;
       return;
     }
-    if (question && isQuestion(n)) { // most answers' first owner name
+    if (question && isQuestion(src, off, n)) { // most answers' first owner name
       pointer(pos, 12);
       pos += 2;
-      see(n, 12);
+      see(src, off, n, 12);
       return;
     }
     int start = pos;
     int labels = 0;
-    int i = 0;
-    if (n == 1 && text[0] == '.') {
-      i = 1;
+    int i = off;
+    int end = off + n;
+    if (n == 1 && src[off] == '.') {
+      i = end;
     }
-    while (i < n) {
+    while (i < end) {
       if (labels == labelStarts.length) {
         throw new UnwritableRecordException("a name of more than " + labels + " labels");
       }
       int lenAt = pos++;
       labelStarts[labels++] = lenAt;
       int labelLen = 0;
-      while (i < n && text[i] != '.') {
-        byte c = text[i++];
-        if (c == '\\' && i < n) {
-          if (i + 2 < n && isDigit(text[i]) && isDigit(text[i + 1]) && isDigit(text[i + 2])) {
-            c = (byte) ((text[i] - '0') * 100 + (text[i + 1] - '0') * 10 + (text[i + 2] - '0'));
+      while (i < end && src[i] != '.') {
+        byte c = src[i++];
+        if (c == '\\' && i < end) {
+          if (i + 2 < end && isDigit(src[i]) && isDigit(src[i + 1]) && isDigit(src[i + 2])) {
+            c = (byte) ((src[i] - '0') * 100 + (src[i + 1] - '0') * 10 + (src[i + 2] - '0'));
             i += 3;
           } else {
-            c = text[i++];
+            c = src[i++];
           }
         }
         buf[pos++] = c;
@@ -299,15 +300,15 @@ public final class AnswerWriter {
     }
     compress(start, labels);
     if (labels > 0) {
-      see(n, (buf[start] & 0xc0) == 0xc0 ? (buf[start] & 0x3f) << 8 | (buf[start + 1] & 0xff) : start);
+      see(src, off, n, (buf[start] & 0xc0) == 0xc0 ? (buf[start] & 0x3f) << 8 | (buf[start + 1] & 0xff) : start);
     }
   }
 
   /**
-   * Whether {@code text[0, n)} is, ignoring ASCII case, the question's name at offset 12: what {@link
-   * #compress} would find first. Names with escapes are left to the general path.
+   * Whether {@code src[off, off + n)} is, ignoring ASCII case, the question's name at offset 12: what
+   * {@link #compress} would find first. Names with escapes are left to the general path.
    */
-  private boolean isQuestion(int n) {
+  private boolean isQuestion(byte[] src, int off, int n) {
     int p = 12;
     int i = 0;
     while (true) {
@@ -319,7 +320,7 @@ public final class AnswerWriter {
         return false;
       }
       for (int k = 0; k < len; k++) {
-        byte c = text[i + k];
+        byte c = src[off + i + k];
         if (c == '\\' || c == '.' || lower(c) != lower(buf[p + 1 + k])) {
           return false;
         }
@@ -327,7 +328,7 @@ public final class AnswerWriter {
       i += len;
       p += len + 1;
       if (i < n) {
-        if (text[i] != '.') {
+        if (src[off + i] != '.') {
           return false;
         }
         i++;
@@ -335,23 +336,23 @@ public final class AnswerWriter {
     }
   }
 
-  /** The entry of {@code seenText} that equals {@code text[0, n)}, or -1. */
-  private int seen(int n) {
+  /** The entry of {@code seenText} that equals {@code src[off, off + n)}, or -1. */
+  private int seen(byte[] src, int off, int n) {
     for (int i = 0; i < seenCount; i++) {
       int s = seenStart[i];
-      if (seenLength[i] == n && Arrays.equals(text, 0, n, seenText, s, s + n)) {
+      if (seenLength[i] == n && Arrays.equals(src, off, off + n, seenText, s, s + n)) {
         return i;
       }
     }
     return -1;
   }
 
-  /** Remembers {@code text[0, n)} as a name a later copy may point to at {@code target}. */
-  private void see(int n, int target) {
+  /** Remembers {@code src[off, off + n)} as a name a later copy may point to at {@code target}. */
+  private void see(byte[] src, int off, int n, int target) {
     if (seenCount == MAX_SEEN || seenUsed + n > seenText.length || target >= 0x4000) {
       return;
     }
-    System.arraycopy(text, 0, seenText, seenUsed, n);
+    System.arraycopy(src, off, seenText, seenUsed, n);
     seenStart[seenCount] = seenUsed;
     seenLength[seenCount] = n;
     seenTarget[seenCount++] = target;

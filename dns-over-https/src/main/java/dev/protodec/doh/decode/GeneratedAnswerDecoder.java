@@ -55,21 +55,13 @@ public final class GeneratedAnswerDecoder implements CachedAnswerDecoder {
 
   /**
    * Writes an already decoded message: also how the store stage turns a message into wire. Checks
-   * first that every record's RDATA fits its type ({@link RdataRules}).
+   * each record's RDATA fits its type ({@link RdataRules}) before writing it.
    *
-   * @throws CorruptEntryException if the message is not an answer DNS can carry
+   * @throws CorruptEntryException if the message is not an answer DNS can carry; what {@code out} holds
+   *     then is no answer
    */
   public static void write(DnsMessage m, ParsedQuery query, int udpPayloadSize, int elapsedSeconds,
       int ttlOverride, AnswerWriter out) throws CorruptEntryException {
-    for (int section = 0; section < 3; section++) {
-      RepeatedMessage<ResourceRecord> records = section == 0 ? m.getAnswersList()
-          : section == 1 ? m.getAuthoritiesList() : m.getAdditionalsList();
-      for (int i = 0; i < records.size(); i++) {
-        ResourceRecord r = records.get(i);
-        RdataRules.check(r.getType(), r.getRdataCase().getNumber(),
-            r.getRdataCase() == ResourceRecord.RdataCase.AAAA ? r.getAaaa().length() : 0);
-      }
-    }
     try {
       writeChecked(m, query, udpPayloadSize, elapsedSeconds, ttlOverride, out);
     } catch (UnwritableRecordException e) {
@@ -78,7 +70,7 @@ public final class GeneratedAnswerDecoder implements CachedAnswerDecoder {
   }
 
   private static void writeChecked(DnsMessage m, ParsedQuery query, int udpPayloadSize, int elapsedSeconds,
-      int ttlOverride, AnswerWriter out) {
+      int ttlOverride, AnswerWriter out) throws CorruptEntryException {
     Header h = m.getHeader();
     int rcode = h.getRcodeValue();
     out.begin(query, h.getFlags(), h.getOpcodeValue(), rcode, true, elapsedSeconds, ttlOverride);
@@ -100,13 +92,16 @@ public final class GeneratedAnswerDecoder implements CachedAnswerDecoder {
     }
   }
 
-  private static void section(RepeatedMessage<ResourceRecord> records, int section, AnswerWriter out) {
+  private static void section(RepeatedMessage<ResourceRecord> records, int section, AnswerWriter out)
+      throws CorruptEntryException {
     for (int i = 0; i < records.size(); i++) {
       record(records.get(i), section, out);
     }
   }
 
-  private static void record(ResourceRecord r, int section, AnswerWriter out) {
+  private static void record(ResourceRecord r, int section, AnswerWriter out) throws CorruptEntryException {
+    RdataRules.check(r.getType(), r.getRdataCase().getNumber(),
+        r.getRdataCase() == ResourceRecord.RdataCase.AAAA ? r.getAaaa().length() : 0);
     Utf8String owner = r.getNameUtf8();
     out.record(section, owner.utf8Array(), owner.utf8Offset(), owner.utf8Length(), r.getType(), r.getRclass(), r.getTtl());
     switch (r.getRdataCase()) {

@@ -9,10 +9,14 @@ import dev.protodec.doh.testing.Queries;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import java.net.InetAddress;
+import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.NSRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Record;
@@ -131,6 +135,70 @@ class AnswerWriterTest {
     }
     assertEquals("192.0.2.3", answers.get(3).rdataToString());
     assertEquals(Name.root, m.getSection(Section.ADDITIONAL).get(1).getName());
+  }
+
+  /**
+   * Names sharing suffixes in several cases and sections: the answer is as short as dnsjava's own
+   * compressed rendering of the same message (both replace the longest suffix written before), and
+   * dnsjava reads back the same records.
+   */
+  @Test
+  void compressesAsTightlyAsDnsjava() throws Exception {
+    Name question = Name.fromString("Www.Example.test.");
+    Name edge = Name.fromString("edge.cdn.example.NET.");
+    Name zone = Name.fromString("example.net.");
+    List<Record> answer = List.of(
+        new CNAMERecord(question, DClass.IN, 60, edge),
+        new ARecord(edge, DClass.IN, 60, InetAddress.getByName("192.0.2.1")),
+        new ARecord(Name.fromString("EDGE.cdn.example.net."), DClass.IN, 60, InetAddress.getByName("192.0.2.2")));
+    List<Record> authority = List.of(
+        new NSRecord(zone, DClass.IN, 60, Name.fromString("ns1.cdn.example.net.")),
+        new NSRecord(zone, DClass.IN, 60, Name.fromString("ns2.example.test.")),
+        new NSRecord(zone, DClass.IN, 60, Name.fromString("x.NS1.cdn.example.net.")), // ends in "ns1" + pointer
+        new MXRecord(Name.fromString("cdn.example.net."), DClass.IN, 60, 10, Name.fromString("mx.Cdn.example.net.")),
+        new SOARecord(Name.fromString("test."), DClass.IN, 60, Name.fromString("ns2.example.test."),
+            Name.fromString("host\\.master.other.test."), 1, 2, 3, 4, 5));
+    Message expected = Message.newQuery(Record.newRecord(question, Type.A, DClass.IN));
+    expected.getHeader().setID(9);
+    expected.getHeader().setFlag(Flags.QR);
+    expected.getHeader().setFlag(Flags.RA);
+    answer.forEach(r -> expected.addRecord(r, Section.ANSWER));
+    authority.forEach(r -> expected.addRecord(r, Section.AUTHORITY));
+
+    w.begin(parse(Queries.query(question.toString(), Type.A, 9)), 0, 0, 0, true, 0, 0);
+    for (Record r : answer) {
+      w.record(AnswerWriter.ANSWER, utf8(r.getName().toString()), 0, r.getName().toString().length(), r.getType(), 1, 60);
+      if (r instanceof CNAMERecord c) {
+        w.name(c.getTarget().toString());
+      } else {
+        w.bytes(((ARecord) r).getAddress().getAddress(), 0, 4);
+      }
+      w.endRecord();
+    }
+    for (Record r : authority) {
+      w.record(AnswerWriter.AUTHORITY, r.getName().toString(), r.getType(), 1, 60);
+      if (r instanceof NSRecord ns) {
+        w.name(utf8(ns.getTarget().toString()), 0, ns.getTarget().toString().length());
+      } else if (r instanceof MXRecord mx) {
+        w.u16(mx.getPriority());
+        w.name(mx.getTarget().toString());
+      } else {
+        SOARecord soa = (SOARecord) r;
+        w.name(soa.getHost().toString());
+        w.name(soa.getAdmin().toString());
+        for (long v : new long[] {soa.getSerial(), soa.getRefresh(), soa.getRetry(), soa.getExpire(), soa.getMinimum()}) {
+          w.u32((int) v);
+        }
+      }
+      w.endRecord();
+    }
+    w.finish(false);
+
+    byte[] ours = java.util.Arrays.copyOf(w.buffer(), w.length());
+    assertEquals(expected.toWire().length, ours.length, "compressed as tightly as dnsjava");
+    Message m = Queries.parse(ours);
+    assertEquals(answer, m.getSection(Section.ANSWER));
+    assertEquals(authority, m.getSection(Section.AUTHORITY));
   }
 
   /** The target of the compression pointer at {@code at}. */
