@@ -53,6 +53,34 @@ class PipelineSectionTest {
     }
 
     @Test
+    void openLoopRepeatsWhoseP99sAreFarApartAreMarkedNoisyThoughTheirRateIsSteady(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("load.json");
+        StringBuilder runs = new StringBuilder();
+        int[][] p99s = {{4_000, 5_000, 41_000}, {8_000, 8_500, 9_000}};
+        String[] servers = {"generated", "reflective"};
+        for (int s = 0; s < 2; s++) {
+            for (int i = 0; i < 3; i++) {
+                runs.append(runs.length() == 0 ? "" : ",").append("{\"server\": \"").append(servers[s])
+                        .append("\", \"scenario\": \"open-50\", \"kind\": \"open\", \"repeat\": ").append(i + 1)
+                        .append(", \"reqPerSec\": 17250, \"targetRate\": 17252, \"sentPerSec\": 17252, \"errors\": 0, ")
+                        .append("\"latencyMicros\": {\"p50\": 400, \"p99\": ").append(p99s[s][i]).append(", \"p999\": 60000}}");
+            }
+        }
+        Files.writeString(file, "{\"mode\": \"full\", \"runs\": [" + runs + "]}");
+        List<Block> blocks = new ArrayList<>();
+        new PipelineSection(new Charts()).layout(new LoadJsonReader().read(file), blocks);
+        List<List<String>> rows = blocks.stream().filter(b -> b instanceof Block.Table).map(b -> (Block.Table) b)
+                .findFirst().orElseThrow().rows();
+        List<String> generated = rows.get(0);
+        List<String> reflective = rows.get(1);
+        assertTrue(generated.get(6).contains("⚠"), "p99s 4-41 ms: " + generated);
+        assertTrue(!generated.get(3).contains("⚠"), "the rate was steady: " + generated);
+        assertTrue(generated.get(14).contains("⚠"), "the p99 ratio rests on it: " + generated);
+        assertTrue(!reflective.get(6).contains("⚠"), "p99s 8-9 ms: " + reflective);
+        assertTrue(blocks.stream().anyMatch(b -> b instanceof Block.Paragraph p && p.text().contains("highest p99")));
+    }
+
+    @Test
     void aServerWhoseWarmUpDidNotLevelOffIsNotedOnceAndALevelledOneIsNot(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("load.json");
         String rising = "\"warmUp\": {\"levelledOff\": false, \"seconds\": 120, \"getRoundsReqPerSec\": [3000, 40000]}";
