@@ -132,7 +132,8 @@ public final class SharedCache implements AutoCloseable {
     }
     SharedValues.Decoded decoded = SharedValues.decode(key, value);
     if (decoded.entry() == null) {
-      result.settle(null, () -> refuse(key, decoded.rejection(), true));
+      result.settle(null, () -> metrics.rejected(decoded.rejection(), true));
+      delete(key, decoded.rejection());
       return;
     }
     CachedAnswer entry = decoded.entry();
@@ -170,6 +171,11 @@ public final class SharedCache implements AutoCloseable {
 
   private void refuse(byte[] key, SharedValues.Rejection why, boolean onLookup) {
     metrics.rejected(why, onLookup);
+    delete(key, why);
+  }
+
+  /** Logs and deletes a refused value (after the answer that needed it has gone on without it). */
+  private void delete(byte[] key, SharedValues.Rejection why) {
     LOG.log(System.Logger.Level.WARNING, "shared cache: refused the value of {0} ({1}); deleting it",
         new String(key, java.nio.charset.StandardCharsets.US_ASCII), why);
     try {

@@ -167,7 +167,8 @@ class AnswerWriterTest {
 
     w.begin(parse(Queries.query(question.toString(), Type.A, 9)), 0, 0, 0, true, 0, 0);
     for (Record r : answer) {
-      w.record(AnswerWriter.ANSWER, utf8(r.getName().toString()), 0, r.getName().toString().length(), r.getType(), 1, 60);
+      byte[] owner = utf8(r.getName().toString());
+      w.record(AnswerWriter.ANSWER, owner, 0, owner.length, r.getType(), 1, 60);
       if (r instanceof CNAMERecord c) {
         w.name(c.getTarget().toString());
       } else {
@@ -178,7 +179,8 @@ class AnswerWriterTest {
     for (Record r : authority) {
       w.record(AnswerWriter.AUTHORITY, r.getName().toString(), r.getType(), 1, 60);
       if (r instanceof NSRecord ns) {
-        w.name(utf8(ns.getTarget().toString()), 0, ns.getTarget().toString().length());
+        byte[] target = utf8(ns.getTarget().toString());
+        w.name(target, 0, target.length);
       } else if (r instanceof MXRecord mx) {
         w.u16(mx.getPriority());
         w.name(mx.getTarget().toString());

@@ -9,7 +9,7 @@ import dev.protodec.reports.render.Block.Heading;
 import dev.protodec.reports.render.Block.Paragraph;
 import dev.protodec.reports.render.Block.Table;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +62,9 @@ final class PipelineSection {
         }
 
         boolean tailNoisy() {
-            double[] p99 = runs.stream().mapToDouble(Run::p99Micros).filter(d -> !Double.isNaN(d)).toArray();
-            return p99.length > 1 && Arrays.stream(p99).max().getAsDouble() > MAX_P99_FACTOR * Arrays.stream(p99).min().getAsDouble();
+            DoubleSummaryStatistics p99 = runs.stream().mapToDouble(Run::p99Micros).filter(d -> !Double.isNaN(d))
+                    .summaryStatistics();
+            return p99.getCount() > 1 && p99.getMax() > MAX_P99_FACTOR * p99.getMin();
         }
 
         boolean noisy() {
